@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Identity;
+using Parley.Contracts.Users;
+
+namespace Parley.Data.Accounts;
+
+public sealed class User : IdentityUser<long>
+{
+    public string? DisplayName { get; set; }
+    public string? Bio { get; set; }
+    public string? StatusText { get; set; }
+    public Presence Presence { get; set; } = Presence.Online;
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? LastSeenAt { get; set; }
+    public UserSettings? Settings { get; set; }
+}
+

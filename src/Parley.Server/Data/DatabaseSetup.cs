@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Data;
+using Parley.Server.Infrastructure;
+
+namespace Parley.Server.Data;
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddParleyDatabase(this IServiceCollection services, ParleyOptions options)
+    {
+        switch (options.Database.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(options.Database.ConnectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Parley__Database__ConnectionString is required when Parley__Database__Provider is Postgres.");
+                }
+
+                services.AddDbContext<ParleyDbContext>(db => db.UseNpgsql(
+                    options.Database.ConnectionString,
+                    npgsql => npgsql.MigrationsAssembly("Parley.Data.Postgres")));
+                break;
+            default:
+                var connectionString = string.IsNullOrWhiteSpace(options.Database.ConnectionString)
+                    ? $"Data Source={Path.Combine(options.DataDirectory, "parley.db")}"
+                    : options.Database.ConnectionString;
+                services.AddDbContext<ParleyDbContext>(db => db.UseSqlite(
+                    connectionString,
+                    sqlite => sqlite.MigrationsAssembly("Parley.Data.Sqlite")));
+                break;
+        }
+
+        return services;
+    }
+
+    /// <summary>Creates the data folder and applies pending migrations, so a fresh machine starts with one command.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ParleyOptions>>().Value;
+        Directory.CreateDirectory(options.DataDirectory);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers run while a write commits; it is a property of the file, so set it once here.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+    }
+}

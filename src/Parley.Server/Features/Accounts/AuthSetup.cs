@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Parley.Data;
+using Parley.Data.Accounts;
+using Parley.Server.Infrastructure;
+
+namespace Parley.Server.Features.Accounts;
+
+public static class AuthSetup
+{
+    public const string CookieScheme = "Cookies";
+    public const string BearerScheme = "Bearer";
+    private const string SelectorScheme = "Parley";
+    public const string SessionIdClaim = "parley:sid";
+    public const string TokenIdClaim = "parley:tid";
+    public const string CookieName = "parley_session";
+    public const int PasswordIterations = 210_000;
+
+    /// <summary>A session's last-seen time is written at most this often, so reads do not turn into writes.</summary>
+    private static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
+
+    public static IServiceCollection AddParleyAuth(this IServiceCollection services, ParleyOptions options)
+    {
+        services.AddIdentityCore<User>(identity =>
+            {
+                identity.User.AllowedUserNameCharacters = "";
+                identity.User.RequireUniqueEmail = false;
+                identity.Password.RequiredLength = PasswordRules.MinLength;
+                identity.Password.RequireDigit = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Password.RequiredUniqueChars = 2;
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.Lockout.MaxFailedAccessAttempts = options.Lockout.MaxFailedAttempts;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(options.Lockout.Minutes);
+            })
+            .AddEntityFrameworkStores<ParleyDbContext>()
+            .AddPasswordValidator<PasswordRules>();
+
+        // PBKDF2-HMAC-SHA512; hashes made with fewer iterations are upgraded on the next sign-in.
+        services.Configure<PasswordHasherOptions>(o =>
+        {
+            o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
+            o.IterationCount = PasswordIterations;
+        });
+
+        services.AddAuthentication(SelectorScheme)
+            .AddPolicyScheme(SelectorScheme, SelectorScheme, policy => policy.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                || (context.Request.Query.ContainsKey("access_token") && context.Request.Path.StartsWithSegments("/hub"))
+                    ? BearerScheme
+                    : CookieScheme)
+            .AddCookie(CookieScheme, cookie =>
+            {
+                cookie.Cookie.Name = CookieName;
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.ExpireTimeSpan = TimeSpan.FromDays(30);
+                cookie.SlidingExpiration = true;
+                cookie.Events.OnRedirectToLogin = context => WriteStatus(context.HttpContext, StatusCodes.Status401Unauthorized);
+                cookie.Events.OnRedirectToAccessDenied = context => WriteStatus(context.HttpContext, StatusCodes.Status403Forbidden);
+                cookie.Events.OnValidatePrincipal = ValidateSessionAsync;
+            })
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerScheme, null);
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.HeaderName = AntiforgeryChecks.HeaderName;
+            antiforgery.Cookie.Name = "parley_af";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        return services;
+    }
+
+    public static long UserId(this ClaimsPrincipal user) =>
+        long.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!, CultureInfo.InvariantCulture);
+
+    public static long? SessionId(this ClaimsPrincipal user) =>
+        user.FindFirstValue(SessionIdClaim) is { } sid ? long.Parse(sid, CultureInfo.InvariantCulture) : null;
+
+    public static ClaimsPrincipal CreatePrincipal(User user, string scheme, string claimType, long id) =>
+        new(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
+                new Claim(ClaimTypes.Name, user.UserName!),
+                new Claim(claimType, id.ToString(CultureInfo.InvariantCulture)),
+            ],
+            scheme));
+
+    /// <summary>Every cookie request checks its session row, so a revoked session stops working at once.</summary>
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var sessionId = context.Principal?.SessionId();
+        var db = context.HttpContext.RequestServices.GetRequiredService<ParleyDbContext>();
+        var session = sessionId is null ? null : await db.UserSessions.FindAsync([sessionId.Value], context.HttpContext.RequestAborted);
+        if (session is null)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieScheme);
+            return;
+        }
+
+        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (now - session.LastSeenAt > LastSeenResolution)
+        {
+            await db.UserSessions.Where(s => s.Id == session.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), context.HttpContext.RequestAborted);
+        }
+    }
+
+    private static Task WriteStatus(HttpContext context, int status)
+    {
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

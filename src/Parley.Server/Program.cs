@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
+using Parley.Data;
+using Parley.Server.Data;
+using Parley.Server.Features.Accounts;
+using Parley.Server.Features.Users;
+using Parley.Server.Infrastructure;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+var parley = builder.Configuration.GetSection(ParleyOptions.Section).Get<ParleyOptions>() ?? new ParleyOptions();
+builder.Services.Configure<ParleyOptions>(builder.Configuration.GetSection(ParleyOptions.Section));
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(services => new IdGenerator(
+    services.GetRequiredService<TimeProvider>(),
+    parley.NodeId ?? Random.Shared.Next(0, IdGenerator.MaxNodeId + 1)));
+builder.Services.AddParleyDatabase(parley);
+builder.Services.AddParleyAuth(parley);
+builder.Services.AddScoped<Credentials>();
+builder.Services.AddParleyRateLimits(parley.RateLimits);
+
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
+builder.Services.AddOpenApi("v1");
+builder.Services.AddHealthChecks().AddDbContextCheck<ParleyDbContext>("database", tags: ["ready"]);
+builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+    .AddAspNetCoreInstrumentation()
+    .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections")
+    .AddPrometheusExporter());
+
+var app = builder.Build();
+await app.MigrateDatabaseAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseJsonBodyLimit();
+app.UseStaticFiles(new StaticFileOptions
+{
+    OnPrepareResponse = file =>
+    {
+        if (file.Context.Request.Path.StartsWithSegments("/assets"))
+        {
+            file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        }
+    },
+});
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAntiforgeryForCookieWrites();
+app.UseAuthorization();
+
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("Parley API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+    .AllowAnonymous();
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+
+app.MapAccounts();
+app.MapUsers();
+
+app.MapFallback("/api/{**rest}", () => TypedResults.NotFound()).AllowAnonymous();
+app.MapFallbackToFile("index.html").AllowAnonymous();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
