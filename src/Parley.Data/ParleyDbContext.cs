@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -6,8 +7,11 @@ using Parley.Data.Accounts;
 namespace Parley.Data;
 
 public sealed class ParleyDbContext(DbContextOptions<ParleyDbContext> options)
-    : IdentityUserContext<User, long>(options)
+    : IdentityUserContext<User, long>(options), IDataProtectionKeyContext
 {
+    /// <summary>Cookie and antiforgery keys, shared by every node so any node can read any cookie.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<UserSettings> UserSettings => Set<UserSettings>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -19,6 +20,7 @@ builder.Services.AddSingleton(services => new IdGenerator(
     parley.NodeId ?? Random.Shared.Next(0, IdGenerator.MaxNodeId + 1)));
 builder.Services.AddParleyDatabase(parley);
 builder.Services.AddParleyAuth(parley);
+builder.Services.AddDataProtection().SetApplicationName("Parley").PersistKeysToDbContext<ParleyDbContext>();
 builder.Services.AddScoped<Credentials>();
 builder.Services.AddParleyRateLimits(parley.RateLimits);
 
