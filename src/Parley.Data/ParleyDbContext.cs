@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Parley.Data.Accounts;
+using Parley.Data.Conversations;
+using Parley.Data.Friends;
+using Parley.Data.Messages;
 
 namespace Parley.Data;
 
@@ -15,6 +18,16 @@ public sealed class ParleyDbContext(DbContextOptions<ParleyDbContext> options)
     public DbSet<UserSettings> UserSettings => Set<UserSettings>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<FriendRequest> FriendRequests => Set<FriendRequest>();
+    public DbSet<Friendship> Friendships => Set<Friendship>();
+    public DbSet<Block> Blocks => Set<Block>();
+    public DbSet<Channel> Channels => Set<Channel>();
+    public DbSet<ChannelRecipient> ChannelRecipients => Set<ChannelRecipient>();
+    public DbSet<ChannelUserState> ChannelUserStates => Set<ChannelUserState>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<MessageEdit> MessageEdits => Set<MessageEdit>();
+    public DbSet<Reaction> Reactions => Set<Reaction>();
+    public DbSet<Mention> Mentions => Set<Mention>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,9 +5,14 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using Parley.Data;
 using Parley.Server.Data;
+using Microsoft.AspNetCore.Http.Connections;
 using Parley.Server.Features.Accounts;
+using Parley.Server.Features.Conversations;
+using Parley.Server.Features.Friends;
+using Parley.Server.Features.Messages;
 using Parley.Server.Features.Users;
 using Parley.Server.Infrastructure;
+using Parley.Server.Realtime;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +27,16 @@ builder.Services.AddParleyDatabase(parley);
 builder.Services.AddParleyAuth(parley);
 builder.Services.AddDataProtection().SetApplicationName("Parley").PersistKeysToDbContext<ParleyDbContext>();
 builder.Services.AddScoped<Credentials>();
+builder.Services.AddSingleton<ConnectionRegistry>();
+builder.Services.AddSingleton<TypingThrottle>();
+builder.Services.AddScoped<RealtimePublisher>();
+builder.Services.AddScoped<Presences>();
+builder.Services.AddScoped<PeopleView>();
+builder.Services.AddScoped<ChannelAccess>();
+builder.Services.AddScoped<ChannelQueries>();
+builder.Services.AddScoped<MessageMapper>();
+builder.Services.AddScoped<Typing>();
+builder.Services.AddParleySignalR(parley);
 builder.Services.AddParleyRateLimits(parley.RateLimits);
 
 builder.Services.AddProblemDetails();
@@ -52,6 +67,7 @@ app.UseStaticFiles(new StaticFileOptions
         }
     },
 });
+app.UseHubOriginCheck(parley);
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAntiforgeryForCookieWrites();
@@ -66,6 +82,9 @@ app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
 
 app.MapAccounts();
 app.MapUsers();
+app.MapFriends();
+app.MapConversations();
+app.MapHub<ChatHub>("/hub", hub => hub.Transports = HttpTransportType.WebSockets);
 
 app.MapFallback("/api/{**rest}", () => TypedResults.NotFound()).AllowAnonymous();
 app.MapFallbackToFile("index.html").AllowAnonymous();

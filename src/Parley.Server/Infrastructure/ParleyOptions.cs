@@ -12,8 +12,14 @@ public sealed class ParleyOptions
     public int? NodeId { get; set; }
 
     public DatabaseOptions Database { get; set; } = new();
+
+    /// <summary>A Redis connection string turns on scale-out (the SignalR backplane). Empty: one node.</summary>
+    public string Redis { get; set; } = "";
     public RateLimitOptions RateLimits { get; set; } = new();
     public LockoutSettings Lockout { get; set; } = new();
+
+    /// <summary>Origins besides the server's own that may open the hub (e.g. a separately hosted web client).</summary>
+    public IReadOnlyList<string> AllowedOrigins { get; set; } = [];
 }
 
 public enum DatabaseProvider
@@ -34,6 +40,11 @@ public sealed class RateLimitOptions
 {
     /// <summary>Register, sign-in and token requests allowed per client address per minute.</summary>
     public int AuthPermitsPerMinute { get; set; } = 10;
+
+    /// <summary>Messages a user may send in a burst, then <see cref="SendsPerSecond"/> more each second.</summary>
+    public int SendBurst { get; set; } = 20;
+
+    public int SendsPerSecond { get; set; } = 5;
 }
 
 public sealed class LockoutSettings

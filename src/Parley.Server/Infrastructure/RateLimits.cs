@@ -9,6 +9,9 @@ public static class RateLimits
     /// <summary>Register, sign in and token creation: per client address, fixed window of one minute.</summary>
     public const string Auth = "auth";
 
+    /// <summary>Sending and editing messages: per user, a token bucket that allows bursts.</summary>
+    public const string Send = "send";
+
     public static IServiceCollection AddParleyRateLimits(this IServiceCollection services, RateLimitOptions options) =>
         services.AddRateLimiter(limiter =>
         {
@@ -19,6 +22,15 @@ public static class RateLimits
                 {
                     PermitLimit = options.AuthPermitsPerMinute,
                     Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+            limiter.AddPolicy(Send, context => RateLimitPartition.GetTokenBucketLimiter(
+                context.User.Identity?.Name ?? ClientAddress(context),
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = options.SendBurst,
+                    TokensPerPeriod = options.SendsPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                     QueueLimit = 0,
                 }));
             limiter.OnRejected = async (rejected, cancellationToken) =>

@@ -1,0 +1,42 @@
+namespace Parley.Data.Messages;
+
+public sealed class Message
+{
+    public long Id { get; set; }
+    public long ChannelId { get; set; }
+    public long AuthorId { get; set; }
+    public required string Content { get; set; }
+
+    /// <summary>The client's idempotency key: the same author and nonce give back this message instead of a new one.</summary>
+    public string? Nonce { get; set; }
+
+    public long? ReplyToId { get; set; }
+    public DateTimeOffset? EditedAt { get; set; }
+    public DateTimeOffset? PinnedAt { get; set; }
+    public long? PinnedById { get; set; }
+}
+
+/// <summary>The text a message had before an edit.</summary>
+public sealed class MessageEdit
+{
+    public long Id { get; set; }
+    public long MessageId { get; set; }
+    public required string PreviousContent { get; set; }
+    public DateTimeOffset EditedAt { get; set; }
+}
+
+public sealed class Reaction
+{
+    public long MessageId { get; set; }
+    public long UserId { get; set; }
+    public required string Emoji { get; set; }
+    public long ChannelId { get; set; }
+}
+
+/// <summary>A user mentioned in a message; drives mention counts, notifications and the mentions search filter.</summary>
+public sealed class Mention
+{
+    public long MessageId { get; set; }
+    public long UserId { get; set; }
+    public long ChannelId { get; set; }
+}

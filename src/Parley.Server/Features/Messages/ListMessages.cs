@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Parley.Contracts.Messages;
+using Parley.Data;
+using Parley.Data.Messages;
+using Parley.Server.Features.Accounts;
+using Parley.Server.Features.Conversations;
+using Parley.Server.Infrastructure;
+
+namespace Parley.Server.Features.Messages;
+
+/// <summary>History by cursor: before (newest first), after (oldest first), around (oldest first), or the latest.</summary>
+public static class ListMessages
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 100;
+
+    public static async Task<Results<Ok<List<MessageResponse>>, ValidationProblem, NotFound>> Handle(
+        long channelId,
+        string? before,
+        string? after,
+        string? around,
+        int? limit,
+        HttpContext context,
+        ParleyDbContext db,
+        ChannelAccess access,
+        MessageMapper mapper,
+        CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var take = limit ?? DefaultLimit;
+        if (take is < 1 or > MaxLimit)
+        {
+            errors.Add("limit", $"The limit must be between 1 and {MaxLimit}.");
+        }
+
+        var cursors = new[] { ("before", before), ("after", after), ("around", around) }.Where(c => c.Item2 is not null).ToList();
+        if (cursors.Count > 1)
+        {
+            errors.Add(cursors[1].Item1, "Use only one of before, after and around.");
+        }
+
+        long cursor = 0;
+        if (cursors.Count == 1 && !Ids.TryParse(cursors[0].Item2, out cursor))
+        {
+            errors.Add(cursors[0].Item1, $"The {cursors[0].Item1} field must be a message id.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var me = context.User.UserId();
+        if (await access.FindReadableAsync(channelId, me, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var inChannel = db.Messages.AsNoTracking().Where(m => m.ChannelId == channelId);
+        List<Message> page;
+        if (after is not null)
+        {
+            page = await inChannel.Where(m => m.Id > cursor).OrderBy(m => m.Id).Take(take).ToListAsync(cancellationToken);
+        }
+        else if (around is not null)
+        {
+            var older = await inChannel.Where(m => m.Id < cursor).OrderByDescending(m => m.Id).Take(take / 2).ToListAsync(cancellationToken);
+            var newer = await inChannel.Where(m => m.Id >= cursor).OrderBy(m => m.Id).Take(take - older.Count).ToListAsync(cancellationToken);
+            page = [.. older.AsEnumerable().Reverse(), .. newer];
+        }
+        else
+        {
+            var query = before is not null ? inChannel.Where(m => m.Id < cursor) : inChannel;
+            page = await query.OrderByDescending(m => m.Id).Take(take).ToListAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok(await mapper.MapAsync(me, page, cancellationToken));
+    }
+}

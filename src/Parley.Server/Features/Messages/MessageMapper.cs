@@ -1,0 +1,89 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Parley.Contracts.Messages;
+using Parley.Contracts.Users;
+using Parley.Data;
+using Parley.Data.Messages;
+using Parley.Server.Features.Users;
+
+namespace Parley.Server.Features.Messages;
+
+/// <summary>Turns a page of messages into responses with a fixed number of batched queries, whatever the page size.</summary>
+public sealed class MessageMapper(ParleyDbContext db)
+{
+    public const int ReplyPreviewLength = 120;
+    public const int ReactionUserIdsShown = 20;
+
+    public async Task<List<MessageResponse>> LoadByIdsAsync(long viewerId, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var messages = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
+        return await MapAsync(viewerId, messages, cancellationToken);
+    }
+
+    /// <summary><paramref name="viewerId"/> decides each reaction's Me; pass 0 for a payload shared by everyone.</summary>
+    public async Task<List<MessageResponse>> MapAsync(long viewerId, IReadOnlyList<Message> messages, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = messages.Select(m => m.Id).ToList();
+        var replyIds = messages.Where(m => m.ReplyToId != null).Select(m => m.ReplyToId!.Value).Distinct().ToList();
+        var replies = replyIds.Count == 0
+            ? []
+            : await db.Messages.AsNoTracking().Where(m => replyIds.Contains(m.Id))
+                .Select(m => new { m.Id, m.AuthorId, m.Content })
+                .ToDictionaryAsync(m => m.Id, cancellationToken);
+        var reactions = await db.Reactions.AsNoTracking().Where(r => ids.Contains(r.MessageId))
+            .Select(r => new { r.MessageId, r.Emoji, r.UserId })
+            .ToListAsync(cancellationToken);
+        var mentions = await db.Mentions.AsNoTracking().Where(m => ids.Contains(m.MessageId))
+            .Select(m => new { m.MessageId, m.UserId })
+            .ToListAsync(cancellationToken);
+        var users = await UserSummaries.LoadAsync(
+            db,
+            messages.Select(m => m.AuthorId).Concat(replies.Values.Select(r => r.AuthorId)).Concat(mentions.Select(m => m.UserId)),
+            cancellationToken);
+
+        var reactionsByMessage = reactions.ToLookup(r => r.MessageId);
+        var mentionsByMessage = mentions.ToLookup(m => m.MessageId);
+        return messages.Select(m => new MessageResponse(
+                Id(m.Id),
+                Id(m.ChannelId),
+                users.GetValueOrDefault(m.AuthorId) ?? Unknown(m.AuthorId),
+                m.Content,
+                m.Nonce,
+                Parley.Data.IdGenerator.TimestampOf(m.Id),
+                m.EditedAt,
+                m.ReplyToId is { } replyId
+                    ? replies.TryGetValue(replyId, out var reply)
+                        ? new ReplyPreview(Id(replyId), users.GetValueOrDefault(reply.AuthorId), Preview(reply.Content), false)
+                        : new ReplyPreview(Id(replyId), null, null, true)
+                    : null,
+                mentionsByMessage[m.Id].Select(x => users.GetValueOrDefault(x.UserId)).OfType<UserSummary>().ToList(),
+                reactionsByMessage[m.Id]
+                    .GroupBy(r => r.Emoji)
+                    .OrderBy(g => g.Min(r => r.UserId == viewerId ? 0 : 1))
+                    .Select(g => new ReactionSummary(
+                        g.Key,
+                        g.Count(),
+                        g.Any(r => r.UserId == viewerId),
+                        g.Take(ReactionUserIdsShown).Select(r => Id(r.UserId)).ToList()))
+                    .ToList(),
+                m.PinnedAt is not null))
+            .ToList();
+    }
+
+    private static string Preview(string content) =>
+        content.Length <= ReplyPreviewLength ? content : content[..ReplyPreviewLength] + "…";
+
+    private static UserSummary Unknown(long id) => new(Id(id), "deleted", null);
+
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,138 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Parley.Contracts.Messages;
+using Parley.Data;
+using Parley.Data.Conversations;
+using Parley.Data.Messages;
+using Parley.Server.Features.Accounts;
+using Parley.Server.Features.Conversations;
+using Parley.Server.Infrastructure;
+using Parley.Server.Realtime;
+
+namespace Parley.Server.Features.Messages;
+
+public static class SendMessage
+{
+    public static async Task<Results<Created<MessageResponse>, Ok<MessageResponse>, ValidationProblem, NotFound, ProblemHttpResult>> Handle(
+        long channelId,
+        SendMessageRequest request,
+        HttpContext context,
+        ParleyDbContext db,
+        ChannelAccess access,
+        MessageMapper mapper,
+        IdGenerator ids,
+        RealtimePublisher realtime,
+        CancellationToken cancellationToken)
+    {
+        var me = context.User.UserId();
+        var errors = new FieldErrors()
+            .Require("content", request.Content)
+            .MaxLength("content", request.Content, MessageRules.MaxContentLength)
+            .MaxLength("nonce", request.Nonce, MessageRules.MaxNonceLength);
+        long replyToId = 0;
+        if (request.ReplyToId is not null && !Ids.TryParse(request.ReplyToId, out replyToId))
+        {
+            errors.Add("replyToId", "The replyToId field must be a message id.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var channel = await access.FindReadableAsync(channelId, me, cancellationToken);
+        if (channel is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (await access.WhyCannotSendAsync(channel, me, cancellationToken) is { } reason)
+        {
+            return TypedResults.Problem(title: reason, statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var nonce = string.IsNullOrEmpty(request.Nonce) ? null : request.Nonce;
+        if (nonce is not null && await FindByNonceAsync(db, me, nonce, cancellationToken) is { } original)
+        {
+            return TypedResults.Ok((await mapper.MapAsync(me, [original], cancellationToken))[0]);
+        }
+
+        if (replyToId != 0 && !await db.Messages.AnyAsync(m => m.Id == replyToId && m.ChannelId == channelId, cancellationToken))
+        {
+            return new FieldErrors().Add("replyToId", "The message you reply to is not in this chat.").ToProblem();
+        }
+
+        var message = new Message
+        {
+            Id = ids.NextId(),
+            ChannelId = channelId,
+            AuthorId = me,
+            Content = request.Content!,
+            Nonce = nonce,
+            ReplyToId = replyToId == 0 ? null : replyToId,
+        };
+        db.Messages.Add(message);
+        db.Mentions.AddRange(await Mentions.ResolveAsync(db, message, cancellationToken));
+        channel.LastMessageId = message.Id;
+        await MarkOwnMessageReadAsync(db, me, channelId, message.Id, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (nonce is not null)
+        {
+            // The same send arrived twice at once; the other one won.
+            db.ChangeTracker.Clear();
+            var winner = await FindByNonceAsync(db, me, nonce, cancellationToken);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            return TypedResults.Ok((await mapper.MapAsync(me, [winner], cancellationToken))[0]);
+        }
+
+        var response = (await mapper.MapAsync(0, [message], cancellationToken))[0];
+        await realtime.Channel(channelId).MessageCreated(response);
+        return TypedResults.Created($"/api/v1/channels/{response.ChannelId}/messages/{response.Id}", response);
+    }
+
+    private static Task<Message?> FindByNonceAsync(ParleyDbContext db, long authorId, string nonce, CancellationToken cancellationToken) =>
+        db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.AuthorId == authorId && m.Nonce == nonce, cancellationToken);
+
+    private static async Task MarkOwnMessageReadAsync(ParleyDbContext db, long me, long channelId, long messageId, CancellationToken cancellationToken)
+    {
+        var state = await db.ChannelUserStates.FindAsync([me, channelId], cancellationToken);
+        if (state is null)
+        {
+            db.ChannelUserStates.Add(new ChannelUserState { UserId = me, ChannelId = channelId, LastReadMessageId = messageId });
+        }
+        else
+        {
+            state.LastReadMessageId = Math.Max(state.LastReadMessageId, messageId);
+            state.Draft = null;
+            state.DraftUpdatedAt = null;
+        }
+    }
+}
+
+public static class Mentions
+{
+    /// <summary>The channel members named with @username in the message.</summary>
+    public static async Task<List<Mention>> ResolveAsync(ParleyDbContext db, Message message, CancellationToken cancellationToken)
+    {
+        var names = MessageRules.MentionedUsernames(message.Content).Select(n => n.ToUpperInvariant()).ToList();
+        if (names.Count == 0)
+        {
+            return [];
+        }
+
+        var userIds = await db.ChannelRecipients
+            .Where(r => r.ChannelId == message.ChannelId && r.UserId != message.AuthorId)
+            .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { u.Id, u.NormalizedUserName })
+            .Where(u => names.Contains(u.NormalizedUserName!))
+            .Select(u => u.Id)
+            .ToListAsync(cancellationToken);
+        return userIds.Select(id => new Mention { MessageId = message.Id, UserId = id, ChannelId = message.ChannelId }).ToList();
+    }
+}

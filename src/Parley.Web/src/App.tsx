@@ -1,0 +1,92 @@
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useState } from "react";
+import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
+import { ApiError } from "./api/problem";
+import { meKey } from "./features/auth/api";
+import { GuestOnly, RequireAuth } from "./features/auth/guards";
+import { LoginPage } from "./features/auth/LoginPage";
+import { RegisterPage } from "./features/auth/RegisterPage";
+import { HelpPage } from "./features/help/HelpPage";
+import { SettingsPage } from "./features/settings/SettingsPage";
+import { SettingsSync } from "./features/settings/SettingsSync";
+import { AppShell } from "./features/shell/AppShell";
+import { HomeView } from "./features/shell/HomeView";
+import { ToastProvider } from "./lib/components/Toasts";
+
+function makeQueryClient(): QueryClient {
+  // A 401 means the session ended (signed out on another device, revoked): drop everything, show sign-in.
+  function signedOut(error: unknown): void {
+    if (error instanceof ApiError && error.status === 401) {
+      client.clear();
+      client.setQueryData(meKey, null);
+    }
+  }
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (query.queryKey[0] !== meKey[0]) signedOut(error);
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error, _variables, _context, mutation) => {
+        // Sign-in and token creation answer 401 for a wrong password, which is not a lost session.
+        if (mutation.meta?.unauthorizedMeansWrongPassword !== true) signedOut(error);
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        retry: (failureCount, error) => {
+          if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+          return failureCount < 2;
+        },
+        refetchOnWindowFocus: true,
+      },
+      mutations: { retry: false },
+    },
+  });
+  return client;
+}
+
+export function App() {
+  const [queryClient] = useState(makeQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route
+              path="/login"
+              element={
+                <GuestOnly>
+                  <LoginPage />
+                </GuestOnly>
+              }
+            />
+            <Route
+              path="/register"
+              element={
+                <GuestOnly>
+                  <RegisterPage />
+                </GuestOnly>
+              }
+            />
+            <Route
+              element={
+                <RequireAuth>
+                  <SettingsSync />
+                  <AppShell />
+                </RequireAuth>
+              }
+            >
+              <Route index element={<HomeView />} />
+              <Route path="settings" element={<SettingsPage />} />
+              <Route path="settings/:section" element={<SettingsPage />} />
+              <Route path="help" element={<HelpPage />} />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </ToastProvider>
+    </QueryClientProvider>
+  );
+}

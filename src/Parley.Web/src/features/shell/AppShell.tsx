@@ -1,0 +1,35 @@
+import { useEffect } from "react";
+import { Outlet, useLocation, useNavigate } from "react-router-dom";
+import { Rail } from "./Rail";
+import { SEARCH_INPUT_ID } from "./Sidebar";
+import "./shell.css";
+
+export function AppShell() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const view = location.pathname.startsWith("/settings") ? "settings" : location.pathname.startsWith("/help") ? "help" : "home";
+
+  // Ctrl+K / Cmd+K: jump to the chat search from anywhere.
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "k") {
+        e.preventDefault();
+        if (location.pathname !== "/") void navigate("/");
+        window.setTimeout(() => document.getElementById(SEARCH_INPUT_ID)?.focus(), 0);
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => {
+      window.removeEventListener("keydown", onKey);
+    };
+  }, [location.pathname, navigate]);
+
+  return (
+    <div className="shell" data-testid="app-shell" data-view={view}>
+      <Rail />
+      <div className="shell__body">
+        <Outlet />
+      </div>
+    </div>
+  );
+}
