@@ -32,6 +32,8 @@ public sealed class ParleyApp : WebApplicationFactory<Program>
             ["Parley:DataDirectory"] = _dataDirectory,
             ["Parley:RateLimits:AuthPermitsPerMinute"] = "100000",
             ["Parley:NodeId"] = "1",
+            ["Parley:RateLimits:SendBurst"] = "100000",
+            ["Parley:RateLimits:SendsPerSecond"] = "100000",
         };
         if (db == Db.Postgres)
         {

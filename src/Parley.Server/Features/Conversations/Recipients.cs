@@ -105,8 +105,8 @@ public static class Recipients
         if (channel.OwnerId == userId)
         {
             // The owner left: the longest-standing member takes over; an empty group goes away.
-            var heir = await db.ChannelRecipients.Where(r => r.ChannelId == id && r.UserId != userId)
-                .OrderBy(r => r.JoinedAt).ThenBy(r => r.UserId).Select(r => (long?)r.UserId).FirstOrDefaultAsync(cancellationToken);
+            var others = await db.ChannelRecipients.Where(r => r.ChannelId == id && r.UserId != userId).ToListAsync(cancellationToken);
+            var heir = others.OrderBy(r => r.JoinedAt).ThenBy(r => r.UserId).Select(r => (long?)r.UserId).FirstOrDefault();
             if (heir is null)
             {
                 db.Channels.Remove(channel);
