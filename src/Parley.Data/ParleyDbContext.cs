@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Parley.Data.Accounts;
 using Parley.Data.Conversations;
+using Parley.Data.Files;
 using Parley.Data.Friends;
 using Parley.Data.Messages;
 
@@ -28,6 +29,7 @@ public sealed class ParleyDbContext(DbContextOptions<ParleyDbContext> options)
     public DbSet<MessageEdit> MessageEdits => Set<MessageEdit>();
     public DbSet<Reaction> Reactions => Set<Reaction>();
     public DbSet<Mention> Mentions => Set<Mention>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

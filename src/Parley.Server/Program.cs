@@ -8,10 +8,12 @@ using Parley.Server.Data;
 using Microsoft.AspNetCore.Http.Connections;
 using Parley.Server.Features.Accounts;
 using Parley.Server.Features.Conversations;
+using Parley.Server.Features.Files;
 using Parley.Server.Features.Friends;
 using Parley.Server.Features.Messages;
 using Parley.Server.Features.Users;
 using Parley.Server.Infrastructure;
+using Parley.Server.Infrastructure.Storage;
 using Parley.Server.Realtime;
 using Scalar.AspNetCore;
 
@@ -37,6 +39,9 @@ builder.Services.AddScoped<ChannelQueries>();
 builder.Services.AddScoped<MessageMapper>();
 builder.Services.AddScoped<Typing>();
 builder.Services.AddParleySignalR(parley);
+builder.Services.AddParleyStorage(parley);
+builder.Services.AddSingleton<AttachmentCleanup>();
+builder.Services.AddHostedService(services => services.GetRequiredService<AttachmentCleanup>());
 builder.Services.AddParleyRateLimits(parley.RateLimits);
 
 builder.Services.AddProblemDetails();
@@ -84,6 +89,7 @@ app.MapAccounts();
 app.MapUsers();
 app.MapFriends();
 app.MapConversations();
+app.MapFiles();
 app.MapHub<ChatHub>("/hub", hub => hub.Transports = HttpTransportType.WebSockets);
 
 app.MapFallback("/api/{**rest}", () => TypedResults.NotFound()).AllowAnonymous();

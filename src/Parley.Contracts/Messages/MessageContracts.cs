@@ -1,3 +1,4 @@
+using Parley.Contracts.Files;
 using Parley.Contracts.Users;
 
 namespace Parley.Contracts.Messages;
@@ -13,7 +14,8 @@ public sealed record MessageResponse(
     ReplyPreview? ReplyTo,
     IReadOnlyList<UserSummary> Mentions,
     IReadOnlyList<ReactionSummary> Reactions,
-    bool Pinned);
+    bool Pinned,
+    IReadOnlyList<AttachmentResponse> Attachments);
 
 /// <summary>The quoted message above a reply; <see cref="Deleted"/> when it is gone.</summary>
 public sealed record ReplyPreview(string Id, UserSummary? Author, string? Content, bool Deleted);
@@ -21,7 +23,8 @@ public sealed record ReplyPreview(string Id, UserSummary? Author, string? Conten
 /// <summary><see cref="UserIds"/> lists up to 20 of the people who reacted.</summary>
 public sealed record ReactionSummary(string Emoji, int Count, bool Me, IReadOnlyList<string> UserIds);
 
-public sealed record SendMessageRequest(string? Content, string? Nonce, string? ReplyToId);
+/// <summary>Text, files (uploaded first with POST /api/v1/attachments), or both.</summary>
+public sealed record SendMessageRequest(string? Content, string? Nonce, string? ReplyToId, IReadOnlyList<string>? AttachmentIds = null);
 
 public sealed record EditMessageRequest(string? Content);
 

@@ -13,7 +13,7 @@ public enum VisiblePresence
 }
 
 /// <summary>The few fields shown next to a message.</summary>
-public sealed record UserSummary(string Id, string Username, string? DisplayName);
+public sealed record UserSummary(string Id, string Username, string? DisplayName, string? AvatarUrl = null);
 
 /// <summary>Another person as their privacy settings let the viewer see them.</summary>
 public sealed record PublicUser(
@@ -25,4 +25,5 @@ public sealed record PublicUser(
     VisiblePresence Presence,
     DateTimeOffset? LastSeenAt,
     bool IsFriend,
-    bool IsBlocked);
+    bool IsBlocked,
+    string? AvatarUrl);

@@ -9,7 +9,8 @@ public sealed record MeResponse(
     string? Bio,
     string? StatusText,
     Presence Presence,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? AvatarUrl);
 
 /// <summary>Fields left out (null) stay as they are; an empty string clears a text field.</summary>
 public sealed record UpdateMeRequest(string? DisplayName, string? Bio, string? StatusText, Presence? Presence);

@@ -11,6 +11,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.DisplayName).HasMaxLength(64);
         builder.Property(u => u.Bio).HasMaxLength(500);
         builder.Property(u => u.StatusText).HasMaxLength(128);
+        builder.Property(u => u.AvatarKey).HasMaxLength(200);
         builder.HasOne(u => u.Settings).WithOne().HasForeignKey<UserSettings>(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -11,6 +11,9 @@ public sealed class User : IdentityUser<long>
     public Presence Presence { get; set; } = Presence.Online;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastSeenAt { get; set; }
+
+    /// <summary>Storage key prefix of the current avatar (sizes below it); null for none.</summary>
+    public string? AvatarKey { get; set; }
     public UserSettings? Settings { get; set; }
 }
 

@@ -18,6 +18,9 @@ public sealed class Channel
     public string? DirectKey { get; set; }
 
     public long? LastMessageId { get; set; }
+
+    /// <summary>Storage key prefix of a group's picture; null for none.</summary>
+    public string? IconKey { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public List<ChannelRecipient> Recipients { get; set; } = [];
 }

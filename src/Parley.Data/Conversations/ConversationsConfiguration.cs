@@ -14,6 +14,7 @@ internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
         builder.Property(c => c.Name).HasMaxLength(100);
         builder.Property(c => c.Topic).HasMaxLength(1024);
         builder.Property(c => c.DirectKey).HasMaxLength(48);
+        builder.Property(c => c.IconKey).HasMaxLength(200);
         builder.HasIndex(c => c.DirectKey).IsUnique();
         builder.HasIndex(c => c.ServerId);
         builder.HasMany(c => c.Recipients).WithOne().HasForeignKey(r => r.ChannelId).OnDelete(DeleteBehavior.Cascade);

@@ -16,6 +16,7 @@ public sealed class ParleyOptions
     /// <summary>A Redis connection string turns on scale-out (the SignalR backplane). Empty: one node.</summary>
     public string Redis { get; set; } = "";
     public RateLimitOptions RateLimits { get; set; } = new();
+    public Storage.FileStorageOptions Files { get; set; } = new();
     public LockoutSettings Lockout { get; set; } = new();
 
     /// <summary>Origins besides the server's own that may open the hub (e.g. a separately hosted web client).</summary>

@@ -11,7 +11,15 @@ public static class RequestLimits
     public static IApplicationBuilder UseJsonBodyLimit(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (context.Request.ContentLength > JsonBodyLimitBytes)
+            var limitBytes = JsonBodyLimitBytes;
+            if (context.GetEndpoint()?.Metadata.GetMetadata<RequestBodyLimit>() is { } custom)
+            {
+                limitBytes = custom.Bytes == RequestBodyLimit.Upload
+                    ? context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ParleyOptions>>().Value.Files.MaxUploadBytes + (64 * 1024)
+                    : custom.Bytes;
+            }
+
+            if (context.Request.ContentLength > limitBytes)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
@@ -21,7 +29,7 @@ public static class RequestLimits
                     {
                         Status = StatusCodes.Status413PayloadTooLarge,
                         Title = "The request body is too large.",
-                        Detail = $"Request bodies are limited to {JsonBodyLimitBytes} bytes.",
+                        Detail = $"This request's body is limited to {limitBytes} bytes.",
                     },
                 });
                 return;
@@ -29,11 +37,11 @@ public static class RequestLimits
 
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             {
-                limit.MaxRequestBodySize = JsonBodyLimitBytes;
+                limit.MaxRequestBodySize = limitBytes;
             }
             else if (context.Request.ContentLength is null)
             {
-                context.Request.Body = new LimitedReadStream(context.Request.Body, JsonBodyLimitBytes);
+                context.Request.Body = new LimitedReadStream(context.Request.Body, limitBytes);
             }
 
             await next(context);
@@ -74,4 +82,11 @@ internal sealed class LimitedReadStream(Stream inner, long limit) : Stream
 
         return read;
     }
+}
+
+/// <summary>Endpoint metadata that raises the body limit for that endpoint (uploads).</summary>
+public sealed record RequestBodyLimit(long Bytes)
+{
+    /// <summary>A multipart upload: the file limit plus room for the multipart framing.</summary>
+    public const long Upload = -1;
 }

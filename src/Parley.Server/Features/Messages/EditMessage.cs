@@ -105,6 +105,7 @@ public static class DeleteMessage
         ParleyDbContext db,
         ChannelAccess access,
         RealtimePublisher realtime,
+        Infrastructure.Storage.IFileStore store,
         CancellationToken cancellationToken)
     {
         var me = context.User.UserId();
@@ -121,6 +122,8 @@ public static class DeleteMessage
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var files = await db.Attachments.Where(a => a.MessageId == message.Id).ToListAsync(cancellationToken);
+        db.Attachments.RemoveRange(files);
         db.Messages.Remove(message);
         if (channel.LastMessageId == message.Id)
         {
@@ -133,6 +136,7 @@ public static class DeleteMessage
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await Files.AttachmentCleanup.DeleteFilesAsync(store, files, CancellationToken.None);
         await realtime.Channel(channelId).MessageDeleted(new Contracts.Realtime.MessageDeletedEvent(Ids.Format(channelId), Ids.Format(messageId)));
         return TypedResults.NoContent();
     }

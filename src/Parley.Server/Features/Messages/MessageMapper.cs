@@ -4,6 +4,7 @@ using Parley.Contracts.Messages;
 using Parley.Contracts.Users;
 using Parley.Data;
 using Parley.Data.Messages;
+using Parley.Server.Features.Files;
 using Parley.Server.Features.Users;
 
 namespace Parley.Server.Features.Messages;
@@ -46,6 +47,9 @@ public sealed class MessageMapper(ParleyDbContext db)
         var mentions = await db.Mentions.AsNoTracking().Where(m => ids.Contains(m.MessageId))
             .Select(m => new { m.MessageId, m.UserId })
             .ToListAsync(cancellationToken);
+        var attachments = (await db.Attachments.AsNoTracking().Where(a => a.MessageId != null && ids.Contains(a.MessageId.Value)).ToListAsync(cancellationToken))
+            .OrderBy(a => a.Id)
+            .ToLookup(a => a.MessageId!.Value);
         var users = await UserSummaries.LoadAsync(
             db,
             messages.Select(m => m.AuthorId).Concat(replies.Values.Select(r => r.AuthorId)).Concat(mentions.Select(m => m.UserId)),
@@ -76,7 +80,8 @@ public sealed class MessageMapper(ParleyDbContext db)
                         g.Any(r => r.UserId == viewerId),
                         g.Take(ReactionUserIdsShown).Select(r => Id(r.UserId)).ToList()))
                     .ToList(),
-                m.PinnedAt is not null))
+                m.PinnedAt is not null,
+                attachments[m.Id].Select(a => a.ToResponse()).ToList()))
             .ToList();
     }
 

@@ -11,6 +11,7 @@ public static partial class MessageRules
     public const int MaxNonceLength = 64;
     public const int MaxDistinctReactions = 20;
     public const int MaxPins = 50;
+    public const int MaxAttachments = 10;
 
     /// <summary>The usernames written as @name in the text (case kept; matched ignoring case).</summary>
     public static IReadOnlyList<string> MentionedUsernames(string content) =>

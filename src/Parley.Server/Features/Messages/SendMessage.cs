@@ -25,8 +25,31 @@ public static class SendMessage
         CancellationToken cancellationToken)
     {
         var me = context.User.UserId();
-        var errors = new FieldErrors()
-            .Require("content", request.Content)
+        var attachmentIds = new List<long>();
+        var errors = new FieldErrors();
+        foreach (var raw in request.AttachmentIds ?? [])
+        {
+            if (!Ids.TryParse(raw, out var attachmentId))
+            {
+                errors.Add("attachmentIds", $"'{raw}' is not an attachment id.");
+            }
+            else if (!attachmentIds.Contains(attachmentId))
+            {
+                attachmentIds.Add(attachmentId);
+            }
+        }
+
+        if (attachmentIds.Count > MessageRules.MaxAttachments)
+        {
+            errors.Add("attachmentIds", $"A message can carry at most {MessageRules.MaxAttachments} files.");
+        }
+
+        if (attachmentIds.Count == 0)
+        {
+            errors.Require("content", request.Content);
+        }
+
+        errors
             .MaxLength("content", request.Content, MessageRules.MaxContentLength)
             .MaxLength("nonce", request.Nonce, MessageRules.MaxNonceLength);
         long replyToId = 0;
@@ -62,16 +85,30 @@ public static class SendMessage
             return new FieldErrors().Add("replyToId", "The message you reply to is not in this chat.").ToProblem();
         }
 
+        var attachments = attachmentIds.Count == 0
+            ? []
+            : await db.Attachments.Where(a => attachmentIds.Contains(a.Id) && a.UploaderId == me && a.MessageId == null).ToListAsync(cancellationToken);
+        if (attachments.Count != attachmentIds.Count)
+        {
+            return new FieldErrors().Add("attachmentIds", "Some files are not yours to send, or were already sent.").ToProblem();
+        }
+
         var message = new Message
         {
             Id = ids.NextId(),
             ChannelId = channelId,
             AuthorId = me,
-            Content = request.Content!,
+            Content = request.Content?.Trim() ?? "",
             Nonce = nonce,
             ReplyToId = replyToId == 0 ? null : replyToId,
         };
         db.Messages.Add(message);
+        foreach (var attachment in attachments)
+        {
+            attachment.MessageId = message.Id;
+            attachment.ChannelId = channelId;
+        }
+
         db.Mentions.AddRange(await Mentions.ResolveAsync(db, message, cancellationToken));
         channel.LastMessageId = message.Id;
         await MarkOwnMessageReadAsync(db, me, channelId, message.Id, cancellationToken);

@@ -21,7 +21,7 @@ public sealed class PeopleView(ParleyDbContext db, ConnectionRegistry connection
             .Where(u => ids.Contains(u.Id))
             .Select(u => new
             {
-                u.Id, u.UserName, u.DisplayName, u.Bio, u.StatusText, u.Presence, u.LastSeenAt,
+                u.Id, u.UserName, u.DisplayName, u.Bio, u.StatusText, u.Presence, u.LastSeenAt, u.AvatarKey,
                 OnlineAudience = u.Settings == null ? Audience.Everyone : u.Settings.OnlineStatusVisibility,
                 LastSeenAudience = u.Settings == null ? Audience.Everyone : u.Settings.LastSeenVisibility,
             })
@@ -39,7 +39,8 @@ public sealed class PeopleView(ParleyDbContext db, ConnectionRegistry connection
                 PrivacyRules.VisiblePresence(p.Presence, connections.IsOnline(p.Id), p.OnlineAudience, relation),
                 PrivacyRules.VisibleLastSeen(p.LastSeenAt, p.LastSeenAudience, relation),
                 relation.AreFriends,
-                relation.BlockedByViewer);
+                relation.BlockedByViewer,
+                Files.Avatars.UrlForUser(p.Id, p.AvatarKey));
         });
     }
 

@@ -14,5 +14,6 @@ public static class UserMapping
         user.Bio,
         user.StatusText,
         user.Presence,
-        user.CreatedAt);
+        user.CreatedAt,
+        Files.Avatars.UrlForUser(user.Id, user.AvatarKey));
 }

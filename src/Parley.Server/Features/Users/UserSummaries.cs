@@ -18,6 +18,10 @@ public static class UserSummaries
 
         return await db.Users
             .Where(u => ids.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => new UserSummary(u.Id.ToString(CultureInfo.InvariantCulture), u.UserName!, u.DisplayName), cancellationToken);
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.AvatarKey })
+            .ToDictionaryAsync(
+                u => u.Id,
+                u => new UserSummary(u.Id.ToString(CultureInfo.InvariantCulture), u.UserName!, u.DisplayName, Files.Avatars.UrlForUser(u.Id, u.AvatarKey)),
+                cancellationToken);
     }
 }

@@ -11,7 +11,7 @@ const server = vi.hoisted(() => {
     state.requests.push(request.clone());
     if (!state.handler) throw new Error(`unexpected request ${request.method} ${request.url}`);
     return Promise.resolve(state.handler(request));
-  }) as typeof fetch;
+  });
   return state;
 });
 
@@ -88,7 +88,7 @@ describe("RegisterPage", () => {
     const suggestions = screen.getAllByTestId("username-suggestion");
     expect(suggestions.map((s) => s.textContent)).toEqual(["anna42", "anna_7"]);
     fireEvent.click(suggestions[0]!);
-    expect((screen.getByTestId("register-username") as HTMLInputElement).value).toBe("anna42");
+    expect(screen.getByTestId<HTMLInputElement>("register-username").value).toBe("anna42");
     await waitFor(() => {
       expect(screen.getByTestId("username-status").dataset.state).toBe("available");
     });

@@ -32,7 +32,7 @@ const server = vi.hoisted(() => {
       return json(200, state.settings);
     }
     throw new Error(`unexpected ${request.method} ${path}`);
-  }) as typeof fetch;
+  });
   return state;
 });
 

@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { Rail } from "./Rail";
-import { SEARCH_INPUT_ID } from "./Sidebar";
+import { focusChatSearch } from "./chatSearch";
 import "./shell.css";
 
 export function AppShell() {
@@ -14,15 +14,16 @@ export function AppShell() {
     function onKey(e: KeyboardEvent) {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "k") {
         e.preventDefault();
-        if (location.pathname !== "/") void navigate("/");
-        window.setTimeout(() => document.getElementById(SEARCH_INPUT_ID)?.focus(), 0);
+        focusChatSearch();
+        // Read the path at key time: the listener may predate the last navigation.
+        if (window.location.pathname !== "/") void navigate("/");
       }
     }
     window.addEventListener("keydown", onKey);
     return () => {
       window.removeEventListener("keydown", onKey);
     };
-  }, [location.pathname, navigate]);
+  }, [navigate]);
 
   return (
     <div className="shell" data-testid="app-shell" data-view={view}>

@@ -1,14 +1,19 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "../../lib/components/Icon";
+import { SEARCH_INPUT_ID, takeSearchFocusRequest } from "./chatSearch";
 import { UserPanel } from "./UserPanel";
 
-export const SEARCH_INPUT_ID = "chat-search";
 
 export function Sidebar() {
   const { t } = useTranslation();
   const [query, setQuery] = useState("");
   const trimmed = query.trim();
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (takeSearchFocusRequest()) searchRef.current?.focus();
+  }, []);
 
   return (
     <aside className="sidebar" data-testid="sidebar" aria-label={t("shell.sidebar.label")}>
@@ -17,6 +22,7 @@ export function Sidebar() {
         <div className="search">
           <Icon name="search" size={18} className="search__icon" />
           <input
+            ref={searchRef}
             id={SEARCH_INPUT_ID}
             className="search__input"
             type="search"
@@ -43,7 +49,7 @@ export function Sidebar() {
               aria-label={t("shell.sidebar.clearSearch")}
               onClick={() => {
                 setQuery("");
-                document.getElementById(SEARCH_INPUT_ID)?.focus();
+                searchRef.current?.focus();
               }}
             >
               <Icon name="close" size={16} />
