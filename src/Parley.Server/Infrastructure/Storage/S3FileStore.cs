@@ -12,7 +12,7 @@ public sealed class S3FileStore(IAmazonS3 s3, string bucket) : IFileStore, IDisp
     public async Task PutAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)
     {
         await EnsureBucketAsync(cancellationToken);
-        await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, InputStream = content, ContentType = contentType, AutoCloseStream = false }, cancellationToken);
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, InputStream = content, ContentType = contentType, AutoCloseStream = false, UseChunkEncoding = false }, cancellationToken);
     }
 
     public async Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken)
