@@ -7,6 +7,7 @@ using Parley.Data.Conversations;
 using Parley.Data.Files;
 using Parley.Data.Friends;
 using Parley.Data.Messages;
+using Parley.Data.Servers;
 
 namespace Parley.Data;
 
@@ -30,6 +31,14 @@ public sealed class ParleyDbContext(DbContextOptions<ParleyDbContext> options)
     public DbSet<Reaction> Reactions => Set<Reaction>();
     public DbSet<Mention> Mentions => Set<Mention>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Server> Servers => Set<Server>();
+    public DbSet<ServerMember> ServerMembers => Set<ServerMember>();
+    public DbSet<Role> Roles => Set<Role>();
+    public DbSet<MemberRole> MemberRoles => Set<MemberRole>();
+    public DbSet<PermissionOverwrite> PermissionOverwrites => Set<PermissionOverwrite>();
+    public DbSet<Invite> Invites => Set<Invite>();
+    public DbSet<Ban> Bans => Set<Ban>();
+    public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,6 +11,7 @@ using Parley.Server.Features.Conversations;
 using Parley.Server.Features.Files;
 using Parley.Server.Features.Friends;
 using Parley.Server.Features.Messages;
+using Parley.Server.Features.Servers;
 using Parley.Server.Features.Users;
 using Parley.Server.Infrastructure;
 using Parley.Server.Infrastructure.Storage;
@@ -18,6 +19,9 @@ using Parley.Server.Realtime;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// The build runs this program to write openapi/v1.json; then it must not touch a database or start background work.
+var generatingOpenApiDocument = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
 var parley = builder.Configuration.GetSection(ParleyOptions.Section).Get<ParleyOptions>() ?? new ParleyOptions();
 builder.Services.Configure<ParleyOptions>(builder.Configuration.GetSection(ParleyOptions.Section));
 
@@ -27,7 +31,11 @@ builder.Services.AddSingleton(services => new IdGenerator(
     parley.NodeId ?? Random.Shared.Next(0, IdGenerator.MaxNodeId + 1)));
 builder.Services.AddParleyDatabase(parley);
 builder.Services.AddParleyAuth(parley);
-builder.Services.AddDataProtection().SetApplicationName("Parley").PersistKeysToDbContext<ParleyDbContext>();
+var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Parley");
+if (!generatingOpenApiDocument)
+{
+    dataProtection.PersistKeysToDbContext<ParleyDbContext>();
+}
 builder.Services.AddScoped<Credentials>();
 builder.Services.AddSingleton<ConnectionRegistry>();
 builder.Services.AddSingleton<TypingThrottle>();
@@ -38,10 +46,14 @@ builder.Services.AddScoped<ChannelAccess>();
 builder.Services.AddScoped<ChannelQueries>();
 builder.Services.AddScoped<MessageMapper>();
 builder.Services.AddScoped<Typing>();
+builder.Services.AddScoped<ServerSupport>();
 builder.Services.AddParleySignalR(parley);
 builder.Services.AddParleyStorage(parley);
 builder.Services.AddSingleton<AttachmentCleanup>();
-builder.Services.AddHostedService(services => services.GetRequiredService<AttachmentCleanup>());
+if (!generatingOpenApiDocument)
+{
+    builder.Services.AddHostedService(services => services.GetRequiredService<AttachmentCleanup>());
+}
 builder.Services.AddParleyRateLimits(parley.RateLimits);
 
 builder.Services.AddProblemDetails();
@@ -56,7 +68,10 @@ builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddPrometheusExporter());
 
 var app = builder.Build();
-await app.MigrateDatabaseAsync();
+if (!generatingOpenApiDocument)
+{
+    await app.MigrateDatabaseAsync();
+}
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -90,6 +105,7 @@ app.MapUsers();
 app.MapFriends();
 app.MapConversations();
 app.MapFiles();
+app.MapServers();
 app.MapHub<ChatHub>("/hub", hub => hub.Transports = HttpTransportType.WebSockets);
 
 app.MapFallback("/api/{**rest}", () => TypedResults.NotFound()).AllowAnonymous();

@@ -33,7 +33,8 @@ public sealed record ChannelResponse(
 /// <summary>One recipient: the direct chat with them (always the same one). More: a new group.</summary>
 public sealed record CreateChannelRequest(IReadOnlyList<string>? RecipientIds, string? Name);
 
-public sealed record UpdateChannelRequest(string? Name);
+/// <summary>Groups use only <see cref="Name"/>; server channels also topic, category (parentId, "" for none) and position.</summary>
+public sealed record UpdateChannelRequest(string? Name, string? Topic = null, string? ParentId = null, int? Position = null);
 
 public sealed record MarkReadRequest(string? MessageId);
 

@@ -29,7 +29,16 @@ public interface IChatClient
     Task FriendRemoved(UserRef user);
     Task DraftChanged(DraftEvent draft);
     Task SessionRevoked();
+    Task ServerUpdated(ServerRef server);
+    Task ServerDeleted(ServerRef server);
+    Task ServerMemberJoined(ServerMemberEvent member);
+    Task ServerMemberLeft(ServerMemberEvent member);
+    Task ServerMemberUpdated(ServerMemberEvent member);
 }
+
+public sealed record ServerRef(string ServerId);
+
+public sealed record ServerMemberEvent(string ServerId, string UserId);
 
 public sealed record MessageDeletedEvent(string ChannelId, string Id);
 

@@ -17,6 +17,7 @@ internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
         builder.Property(c => c.IconKey).HasMaxLength(200);
         builder.HasIndex(c => c.DirectKey).IsUnique();
         builder.HasIndex(c => c.ServerId);
+        builder.HasOne<Servers.Server>().WithMany().HasForeignKey(c => c.ServerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Recipients).WithOne().HasForeignKey(r => r.ChannelId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -31,6 +31,11 @@ public sealed class ChatHub(
             await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Channel(channelId));
         }
 
+        foreach (var serverId in await access.ServerIdsAsync(userId, Context.ConnectionAborted))
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Server(serverId));
+        }
+
         var first = connections.Add(new ConnectionRegistry.Connection(Context.ConnectionId, userId, Context.User!.SessionId(), Context));
         if (first)
         {

@@ -7,5 +7,7 @@ public static class HubGroups
 {
     public static string Channel(long channelId) => "c:" + channelId.ToString(CultureInfo.InvariantCulture);
 
+    public static string Server(long serverId) => "s:" + serverId.ToString(CultureInfo.InvariantCulture);
+
     public static string User(long userId) => "u:" + userId.ToString(CultureInfo.InvariantCulture);
 }

@@ -36,6 +36,49 @@ public sealed class RealtimePublisher(IHubContext<ChatHub, IChatClient> hub, Con
         }
     }
 
+    public IChatClient Server(long serverId) => hub.Clients.Group(HubGroups.Server(serverId));
+
+    /// <summary>
+    /// After roles, overwrites or membership change: puts each member's live connections into exactly the groups of
+    /// the server's channels they may now see, so a member who loses ViewChannel stops receiving at once.
+    /// </summary>
+    public async Task ResyncServerAsync(long serverId, Features.Conversations.ChannelAccess access, IReadOnlyCollection<long> allChannelIds, IEnumerable<long> memberIds, CancellationToken cancellationToken)
+    {
+        foreach (var userId in memberIds)
+        {
+            var live = connections.ConnectionsOf(userId);
+            if (live.Count == 0)
+            {
+                continue;
+            }
+
+            var visible = (await access.VisibleServerChannelIdsAsync(serverId, userId, cancellationToken)).ToHashSet();
+            foreach (var connection in live)
+            {
+                if (visible.Count > 0 || await access.MemberAsync(serverId, userId, cancellationToken) is not null)
+                {
+                    await hub.Groups.AddToGroupAsync(connection.Id, HubGroups.Server(serverId), cancellationToken);
+                }
+                else
+                {
+                    await hub.Groups.RemoveFromGroupAsync(connection.Id, HubGroups.Server(serverId), cancellationToken);
+                }
+
+                foreach (var channelId in allChannelIds)
+                {
+                    if (visible.Contains(channelId))
+                    {
+                        await hub.Groups.AddToGroupAsync(connection.Id, HubGroups.Channel(channelId), cancellationToken);
+                    }
+                    else
+                    {
+                        await hub.Groups.RemoveFromGroupAsync(connection.Id, HubGroups.Channel(channelId), cancellationToken);
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>Tells a revoked session's live connections and closes them.</summary>
     public async Task CloseSessionAsync(long userId, long sessionId)
     {

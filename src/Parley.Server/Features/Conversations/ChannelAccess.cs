@@ -1,46 +1,155 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Contracts.Channels;
+using Parley.Contracts.Servers;
 using Parley.Data;
 using Parley.Data.Conversations;
+using Parley.Server.Features.Servers;
 
 namespace Parley.Server.Features.Conversations;
 
+/// <summary>A channel and what the user may do in it.</summary>
+public sealed record ChannelGrant(Channel Channel, Permission Permissions)
+{
+    public bool Has(Permission needed) => Permissions.Has(needed);
+}
+
 /// <summary>
-/// The one gatekeeper for channels: every endpoint and hub method asks it first. A channel you may not read does not
-/// exist for you (404); one you may read but not change answers 403.
+/// The one gatekeeper for channels: every endpoint and hub method asks it first. A channel you may not see does not
+/// exist for you (404); one you may see but not change answers 403. Direct and group chats: members only. Server
+/// channels: the permissions computed by <see cref="Servers.Permissions"/>.
 /// </summary>
 public sealed class ChannelAccess(ParleyDbContext db)
 {
     public const int MaxGroupMembers = 100;
 
-    /// <summary>The channel if the user may read it, else null.</summary>
-    public Task<Channel?> FindReadableAsync(long channelId, long userId, CancellationToken cancellationToken) =>
-        db.Channels
-            .Where(c => c.Id == channelId && db.ChannelRecipients.Any(r => r.ChannelId == c.Id && r.UserId == userId))
-            .FirstOrDefaultAsync(cancellationToken);
+    /// <summary>The channel and the user's permissions in it, or null when the user may not see it.</summary>
+    public async Task<ChannelGrant?> GetAsync(long channelId, long userId, CancellationToken cancellationToken)
+    {
+        var channel = await db.Channels.FirstOrDefaultAsync(c => c.Id == channelId, cancellationToken);
+        if (channel is null || channel.Type == ChannelType.Category)
+        {
+            return null;
+        }
+
+        if (channel.ServerId is not { } serverId)
+        {
+            if (!await db.ChannelRecipients.AnyAsync(r => r.ChannelId == channelId && r.UserId == userId, cancellationToken))
+            {
+                return null;
+            }
+
+            var permissions = Permissions.PrivateChat;
+            if (channel.Type == ChannelType.Group && channel.OwnerId == userId)
+            {
+                permissions |= Permission.ManageMessages | Permission.ManageChannels;
+            }
+
+            return new ChannelGrant(channel, permissions);
+        }
+
+        var member = await MemberAsync(serverId, userId, cancellationToken);
+        if (member is null)
+        {
+            return null;
+        }
+
+        var overwrites = await db.PermissionOverwrites.Where(o => o.ChannelId == channelId)
+            .Select(o => new Permissions.Overwrite(o.TargetId, o.IsRole, o.Allow, o.Deny))
+            .ToListAsync(cancellationToken);
+        var inChannel = Servers.Permissions.ForChannel(member.Permissions, serverId, userId, member.RoleIds, overwrites);
+        return inChannel.Has(Permission.ViewChannel) ? new ChannelGrant(channel, inChannel) : null;
+    }
+
+    /// <summary>The channel if the user may see it, else null.</summary>
+    public async Task<Channel?> FindReadableAsync(long channelId, long userId, CancellationToken cancellationToken) =>
+        (await GetAsync(channelId, userId, cancellationToken))?.Channel;
+
+    /// <summary>A server member's server-wide permissions and roles, or null for a non-member.</summary>
+    public async Task<ServerGrant?> MemberAsync(long serverId, long userId, CancellationToken cancellationToken)
+    {
+        var server = await db.Servers.Where(s => s.Id == serverId).Select(s => new { s.OwnerId }).FirstOrDefaultAsync(cancellationToken);
+        if (server is null || !await db.ServerMembers.AnyAsync(m => m.ServerId == serverId && m.UserId == userId, cancellationToken))
+        {
+            return null;
+        }
+
+        var roles = await db.Roles
+            .Where(r => r.ServerId == serverId && (r.Id == serverId || db.MemberRoles.Any(m => m.ServerId == serverId && m.UserId == userId && m.RoleId == r.Id)))
+            .Select(r => new { r.Id, r.Permissions, r.Position })
+            .ToListAsync(cancellationToken);
+        var everyone = roles.FirstOrDefault(r => r.Id == serverId)?.Permissions ?? Permission.None;
+        var own = roles.Where(r => r.Id != serverId).ToList();
+        var isOwner = server.OwnerId == userId;
+        return new ServerGrant(
+            serverId,
+            isOwner,
+            Servers.Permissions.ForServer(isOwner, everyone, own.Select(r => r.Permissions)),
+            own.Select(r => r.Id).ToList(),
+            isOwner ? int.MaxValue : own.Select(r => r.Position).DefaultIfEmpty(0).Max());
+    }
 
     /// <summary>Null when the user may post; otherwise why not. A direct chat with someone who blocked you, or whom you blocked, is read-only.</summary>
-    public async Task<string?> WhyCannotSendAsync(Channel channel, long userId, CancellationToken cancellationToken)
+    public async Task<string?> WhyCannotSendAsync(ChannelGrant grant, long userId, CancellationToken cancellationToken)
     {
-        if (channel.Type != ChannelType.Direct)
+        if (!grant.Has(Permission.SendMessages))
+        {
+            return "You cannot send messages in this channel.";
+        }
+
+        if (grant.Channel.Type != ChannelType.Direct)
         {
             return null;
         }
 
         var blocked = await db.ChannelRecipients
-            .Where(r => r.ChannelId == channel.Id && r.UserId != userId)
+            .Where(r => r.ChannelId == grant.Channel.Id && r.UserId != userId)
             .AnyAsync(r => db.Blocks.Any(b => (b.UserId == r.UserId && b.BlockedUserId == userId) || (b.UserId == userId && b.BlockedUserId == r.UserId)), cancellationToken);
         return blocked ? "You cannot send messages in this chat." : null;
     }
 
-    /// <summary>Renaming, adding and removing others: the group's owner.</summary>
+    /// <summary>Renaming a group, adding and removing others: the group's owner.</summary>
     public static bool MayManage(Channel channel, long userId) =>
         channel.Type == ChannelType.Group && channel.OwnerId == userId;
 
-    /// <summary>Deleting someone else's message: the group's owner.</summary>
-    public static bool MayDeleteOthersMessages(Channel channel, long userId) => MayManage(channel, userId);
+    /// <summary>The channel ids whose events the user receives: private chats they are in, and server channels they can see.</summary>
+    public async Task<List<long>> ReadableChannelIdsAsync(long userId, CancellationToken cancellationToken)
+    {
+        var ids = await db.ChannelRecipients.Where(r => r.UserId == userId).Select(r => r.ChannelId).ToListAsync(cancellationToken);
+        var serverIds = await db.ServerMembers.Where(m => m.UserId == userId).Select(m => m.ServerId).ToListAsync(cancellationToken);
+        foreach (var serverId in serverIds)
+        {
+            ids.AddRange(await VisibleServerChannelIdsAsync(serverId, userId, cancellationToken));
+        }
 
-    /// <summary>The channel ids the user may read, for joining hub groups on connect.</summary>
-    public Task<List<long>> ReadableChannelIdsAsync(long userId, CancellationToken cancellationToken) =>
-        db.ChannelRecipients.Where(r => r.UserId == userId).Select(r => r.ChannelId).ToListAsync(cancellationToken);
+        return ids;
+    }
+
+    public Task<List<long>> ServerIdsAsync(long userId, CancellationToken cancellationToken) =>
+        db.ServerMembers.Where(m => m.UserId == userId).Select(m => m.ServerId).ToListAsync(cancellationToken);
+
+    /// <summary>The text channels (and categories) of a server the member can see, in a fixed number of queries.</summary>
+    public async Task<List<long>> VisibleServerChannelIdsAsync(long serverId, long userId, CancellationToken cancellationToken, bool includeCategories = false)
+    {
+        var member = await MemberAsync(serverId, userId, cancellationToken);
+        if (member is null)
+        {
+            return [];
+        }
+
+        var channels = await db.Channels.Where(c => c.ServerId == serverId).Select(c => new { c.Id, c.Type }).ToListAsync(cancellationToken);
+        var channelIds = channels.Select(c => c.Id).ToList();
+        var overwrites = (await db.PermissionOverwrites.Where(o => channelIds.Contains(o.ChannelId)).ToListAsync(cancellationToken))
+            .ToLookup(o => o.ChannelId, o => new Permissions.Overwrite(o.TargetId, o.IsRole, o.Allow, o.Deny));
+        return channels
+            .Where(c => includeCategories || c.Type != ChannelType.Category)
+            .Where(c => Servers.Permissions.ForChannel(member.Permissions, serverId, userId, member.RoleIds, overwrites[c.Id]).Has(Permission.ViewChannel))
+            .Select(c => c.Id)
+            .ToList();
+    }
+}
+
+/// <summary>A server member's standing: owner or not, server-wide permissions, roles and the highest role position.</summary>
+public sealed record ServerGrant(long ServerId, bool IsOwner, Permission Permissions, IReadOnlyCollection<long> RoleIds, int HighestPosition)
+{
+    public bool Has(Permission needed) => Permissions.Has(needed);
 }

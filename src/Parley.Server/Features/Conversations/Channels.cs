@@ -122,17 +122,26 @@ public static class Channels
         return TypedResults.Created($"/api/v1/channels/{group.Id}", (await queries.GetAsync(me, group.Id, cancellationToken))!);
     }
 
-    /// <summary>The group's owner renames it; an empty name clears it.</summary>
-    public static async Task<Results<Ok<ChannelResponse>, ValidationProblem, NotFound, ProblemHttpResult>> Update(
+    /// <summary>A group: its owner renames it (an empty name clears it). A server channel: see <see cref="Servers.ServerChannels.Update"/>.</summary>
+    public static async Task<IResult> Update(
         long id,
         UpdateChannelRequest request,
         HttpContext context,
         ParleyDbContext db,
         ChannelAccess access,
         ChannelQueries queries,
+        Servers.ServerSupport support,
         RealtimePublisher realtime,
         CancellationToken cancellationToken)
     {
+        var me = context.User.UserId();
+        var raw = await db.Channels.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (raw?.ServerId is not null)
+        {
+            var serverRequest = new Contracts.Servers.UpdateServerChannelRequest(request.Name, request.Topic, request.ParentId, request.Position);
+            return await Servers.ServerChannels.Update(raw, serverRequest, me, db, access, support, realtime, cancellationToken);
+        }
+
         var name = string.IsNullOrWhiteSpace(request.Name) ? null : request.Name.Trim();
         var errors = new FieldErrors().MaxLength("name", name, NameMaxLength);
         if (errors.Any)
@@ -140,7 +149,6 @@ public static class Channels
             return errors.ToProblem();
         }
 
-        var me = context.User.UserId();
         var channel = await access.FindReadableAsync(id, me, cancellationToken);
         if (channel is null)
         {
@@ -156,6 +164,19 @@ public static class Channels
         await db.SaveChangesAsync(cancellationToken);
         await realtime.Channel(id).ChannelUpdated(new ChannelRef(Ids.Format(id)));
         return TypedResults.Ok((await queries.GetAsync(me, id, cancellationToken))!);
+    }
+
+    /// <summary>Deletes a server channel or category (Manage Channels). Direct and group chats are left, not deleted.</summary>
+    public static async Task<IResult> Delete(
+        long id, HttpContext context, ParleyDbContext db, ChannelAccess access, Servers.ServerSupport support, RealtimePublisher realtime, CancellationToken cancellationToken)
+    {
+        var raw = await db.Channels.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (raw?.ServerId is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return await Servers.ServerChannels.Delete(raw, context.User.UserId(), db, access, support, realtime, cancellationToken);
     }
 
     internal static string DirectKey(long a, long b) => $"{Math.Min(a, b)}:{Math.Max(a, b)}";

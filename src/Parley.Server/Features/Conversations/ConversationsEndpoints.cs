@@ -13,7 +13,12 @@ public static class ConversationsEndpoints
 
         var channels = app.MapGroup("/api/v1/channels/{id:long}").WithTags("Channels");
         channels.MapGet("", Channels.Get).WithSummary("One chat as it appears in your chat list.");
-        channels.MapPatch("", Channels.Update).WithSummary("Rename a group (its owner).");
+        channels.MapPatch("", Channels.Update)
+            .Produces<Contracts.Channels.ChannelResponse>().Produces<Contracts.Servers.ServerChannelResponse>()
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404)
+            .WithSummary("Rename a group (its owner), or change a server channel (Manage Channels): name, topic, parentId, position.");
+        channels.MapDelete("", Channels.Delete).Produces(204).ProducesProblem(403).ProducesProblem(404)
+            .WithSummary("Delete a server channel or category (Manage Channels).");
         channels.MapPut("/recipients/{userId:long}", Recipients.Add).WithSummary("Add someone to a group (its owner).");
         channels.MapDelete("/recipients/{userId:long}", Recipients.Remove).WithSummary("Remove someone from a group (its owner), or leave it (yourself).");
         channels.MapPost("/read", ReadState.MarkRead).WithSummary("Mark the chat read up to a message.");

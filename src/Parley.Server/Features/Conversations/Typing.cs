@@ -18,13 +18,13 @@ public sealed class Typing(ChannelAccess access, RealtimePublisher realtime, Tim
     /// <summary>False when the channel is not readable by the user.</summary>
     public async Task<bool> StartAsync(long userId, string username, long channelId, string? exceptConnectionId, CancellationToken cancellationToken)
     {
-        var channel = await access.FindReadableAsync(channelId, userId, cancellationToken);
-        if (channel is null)
+        var grant = await access.GetAsync(channelId, userId, cancellationToken);
+        if (grant is null)
         {
             return false;
         }
 
-        if (!throttle.TryPass(userId, channelId, time.GetUtcNow()) || await access.WhyCannotSendAsync(channel, userId, cancellationToken) is not null)
+        if (!throttle.TryPass(userId, channelId, time.GetUtcNow()) || await access.WhyCannotSendAsync(grant, userId, cancellationToken) is not null)
         {
             return true;
         }

@@ -109,14 +109,15 @@ public static class DeleteMessage
         CancellationToken cancellationToken)
     {
         var me = context.User.UserId();
-        var channel = await access.FindReadableAsync(channelId, me, cancellationToken);
+        var grant = await access.GetAsync(channelId, me, cancellationToken);
+        var channel = grant?.Channel;
         var message = channel is null ? null : await db.Messages.FirstOrDefaultAsync(m => m.Id == messageId && m.ChannelId == channelId, cancellationToken);
-        if (channel is null || message is null)
+        if (grant is null || channel is null || message is null)
         {
             return TypedResults.NotFound();
         }
 
-        if (message.AuthorId != me && !ChannelAccess.MayDeleteOthersMessages(channel, me))
+        if (message.AuthorId != me && !grant.Has(Contracts.Servers.Permission.ManageMessages))
         {
             return TypedResults.Problem(title: "You can only delete your own messages.", statusCode: StatusCodes.Status403Forbidden);
         }

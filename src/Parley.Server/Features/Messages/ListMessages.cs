@@ -52,9 +52,15 @@ public static class ListMessages
         }
 
         var me = context.User.UserId();
-        if (await access.FindReadableAsync(channelId, me, cancellationToken) is null)
+        var grant = await access.GetAsync(channelId, me, cancellationToken);
+        if (grant is null)
         {
             return TypedResults.NotFound();
+        }
+
+        if (!grant.Has(Contracts.Servers.Permission.ReadMessageHistory))
+        {
+            return TypedResults.Ok(new List<MessageResponse>());
         }
 
         var inChannel = db.Messages.AsNoTracking().Where(m => m.ChannelId == channelId);

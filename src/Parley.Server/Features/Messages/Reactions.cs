@@ -28,13 +28,18 @@ public static class Reactions
         }
 
         var me = context.User.UserId();
-        var channel = await access.FindReadableAsync(channelId, me, cancellationToken);
-        if (channel is null || !await db.Messages.AnyAsync(m => m.Id == messageId && m.ChannelId == channelId, cancellationToken))
+        var grant = await access.GetAsync(channelId, me, cancellationToken);
+        if (grant is null || !await db.Messages.AnyAsync(m => m.Id == messageId && m.ChannelId == channelId, cancellationToken))
         {
             return TypedResults.NotFound();
         }
 
-        if (await access.WhyCannotSendAsync(channel, me, cancellationToken) is { } reason)
+        if (!grant.Has(Contracts.Servers.Permission.AddReactions))
+        {
+            return TypedResults.Problem(title: "You cannot add reactions in this channel.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        if (grant.Channel.Type == Contracts.Channels.ChannelType.Direct && await access.WhyCannotSendAsync(grant, me, cancellationToken) is { } reason)
         {
             return TypedResults.Problem(title: reason, statusCode: StatusCodes.Status403Forbidden);
         }
@@ -132,14 +137,19 @@ public static class Pins
         CancellationToken cancellationToken)
     {
         var me = context.User.UserId();
-        var channel = await access.FindReadableAsync(channelId, me, cancellationToken);
-        var message = channel is null ? null : await db.Messages.FirstOrDefaultAsync(m => m.Id == messageId && m.ChannelId == channelId, cancellationToken);
-        if (channel is null || message is null)
+        var grant = await access.GetAsync(channelId, me, cancellationToken);
+        var message = grant is null ? null : await db.Messages.FirstOrDefaultAsync(m => m.Id == messageId && m.ChannelId == channelId, cancellationToken);
+        if (grant is null || message is null)
         {
             return TypedResults.NotFound();
         }
 
-        if (await access.WhyCannotSendAsync(channel, me, cancellationToken) is { } reason)
+        if (!grant.Has(Contracts.Servers.Permission.PinMessages))
+        {
+            return TypedResults.Problem(title: "You cannot pin messages in this channel.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        if (grant.Channel.Type == Contracts.Channels.ChannelType.Direct && await access.WhyCannotSendAsync(grant, me, cancellationToken) is { } reason)
         {
             return TypedResults.Problem(title: reason, statusCode: StatusCodes.Status403Forbidden);
         }

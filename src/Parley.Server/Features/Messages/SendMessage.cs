@@ -63,15 +63,21 @@ public static class SendMessage
             return errors.ToProblem();
         }
 
-        var channel = await access.FindReadableAsync(channelId, me, cancellationToken);
-        if (channel is null)
+        var grant = await access.GetAsync(channelId, me, cancellationToken);
+        if (grant is null)
         {
             return TypedResults.NotFound();
         }
 
-        if (await access.WhyCannotSendAsync(channel, me, cancellationToken) is { } reason)
+        var channel = grant.Channel;
+        if (await access.WhyCannotSendAsync(grant, me, cancellationToken) is { } reason)
         {
             return TypedResults.Problem(title: reason, statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        if (attachmentIds.Count > 0 && !grant.Has(Contracts.Servers.Permission.AttachFiles))
+        {
+            return TypedResults.Problem(title: "You cannot attach files in this channel.", statusCode: StatusCodes.Status403Forbidden);
         }
 
         var nonce = string.IsNullOrEmpty(request.Nonce) ? null : request.Nonce;
