@@ -9,6 +9,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
     {
         builder.Property(u => u.Id).ValueGeneratedNever();
         builder.Property(u => u.DisplayName).HasMaxLength(64);
+        builder.Property(u => u.NormalizedDisplayName).HasMaxLength(64);
         builder.Property(u => u.Bio).HasMaxLength(500);
         builder.Property(u => u.StatusText).HasMaxLength(128);
         builder.Property(u => u.AvatarKey).HasMaxLength(200);

@@ -5,7 +5,18 @@ namespace Parley.Data.Accounts;
 
 public sealed class User : IdentityUser<long>
 {
-    public string? DisplayName { get; set; }
+    public string? DisplayName
+    {
+        get;
+        set
+        {
+            field = value;
+            NormalizedDisplayName = value?.ToUpperInvariant();
+        }
+    }
+
+    /// <summary>Upper-cased in .NET (every alphabet), because SQLite's upper() only knows A to Z; used by people search.</summary>
+    public string? NormalizedDisplayName { get; private set; }
     public string? Bio { get; set; }
     public string? StatusText { get; set; }
     public Presence Presence { get; set; } = Presence.Online;

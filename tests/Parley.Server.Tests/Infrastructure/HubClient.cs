@@ -60,6 +60,9 @@ public sealed class HubClient : IAsyncDisposable
             .Build();
         var hub = new HubClient(connection);
         await connection.StartAsync();
+        // The server joins the connection to its groups in OnConnectedAsync, which can finish after the handshake;
+        // an invocation is only served after it, so once this returns the connection receives every event.
+        await connection.InvokeAsync("Heartbeat");
         return hub;
     }
 

@@ -15,7 +15,11 @@ public static class Blocks
     public static async Task<Ok<List<PublicUser>>> List(HttpContext context, ParleyDbContext db, PeopleView people, CancellationToken cancellationToken)
     {
         var me = context.User.UserId();
-        var blocked = await db.Blocks.Where(b => b.UserId == me).OrderByDescending(b => b.CreatedAt).Select(b => b.BlockedUserId).ToListAsync(cancellationToken);
+        // Sorted here: SQLite cannot order by a DateTimeOffset column.
+        var blocked = (await db.Blocks.Where(b => b.UserId == me).Select(b => new { b.BlockedUserId, b.CreatedAt }).ToListAsync(cancellationToken))
+            .OrderByDescending(b => b.CreatedAt)
+            .Select(b => b.BlockedUserId)
+            .ToList();
         var users = await people.LoadAsync(me, blocked, cancellationToken);
         return TypedResults.Ok(blocked.Where(users.ContainsKey).Select(id => users[id]).ToList());
     }

@@ -60,6 +60,6 @@ public static partial class MessageRules
         return hasPictograph || value.Contains('\u20E3', StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"(?<![\p{L}\p{Nd}_.@-])@([\p{L}\p{Nd}_.\-]{3,32})")]
+    [GeneratedRegex(@"(?<![\p{L}\p{Nd}_.@-])@([\p{L}\p{Nd}_.\-]{3,32})(?![\p{L}\p{Nd}_\-]|\.[\p{L}\p{Nd}_\-])")]
     private static partial Regex MentionPattern();
 }

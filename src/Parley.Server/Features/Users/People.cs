@@ -44,12 +44,10 @@ public static class People
         var upper = query.ToUpperInvariant();
         var pattern = "%" + LikePattern.Escape(upper) + "%";
         var prefix = LikePattern.Escape(upper) + "%";
-        // ToUpper() here is translated to SQL upper(), not run in .NET, so the culture warning does not apply.
-#pragma warning disable CA1304, CA1311
         var ids = await db.Users
             .Where(u => u.Id != me
                 && (EF.Functions.Like(u.NormalizedUserName!, pattern, LikePattern.EscapeCharacter)
-                    || (u.DisplayName != null && EF.Functions.Like(u.DisplayName.ToUpper(), pattern, LikePattern.EscapeCharacter)))
+                    || (u.NormalizedDisplayName != null && EF.Functions.Like(u.NormalizedDisplayName, pattern, LikePattern.EscapeCharacter)))
                 && !db.Blocks.Any(b => b.UserId == u.Id && b.BlockedUserId == me))
             .Select(u => new
             {
@@ -58,7 +56,7 @@ public static class People
                     || db.ChannelRecipients.Any(r => r.UserId == u.Id && db.ChannelRecipients.Any(mine => mine.UserId == me && mine.ChannelId == r.ChannelId)),
                 Exact = u.NormalizedUserName == upper,
                 Prefix = EF.Functions.Like(u.NormalizedUserName!, prefix, LikePattern.EscapeCharacter)
-                    || (u.DisplayName != null && EF.Functions.Like(u.DisplayName.ToUpper(), prefix, LikePattern.EscapeCharacter)),
+                    || (u.NormalizedDisplayName != null && EF.Functions.Like(u.NormalizedDisplayName, prefix, LikePattern.EscapeCharacter)),
                 u.UserName,
             })
             .OrderByDescending(u => u.Contact)
@@ -68,7 +66,6 @@ public static class People
             .Take(take)
             .Select(u => u.Id)
             .ToListAsync(cancellationToken);
-#pragma warning restore CA1304, CA1311
         var found = await people.LoadAsync(me, ids, cancellationToken);
         return TypedResults.Ok(ids.Where(found.ContainsKey).Select(id => found[id]).ToList());
     }
