@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using Parley.Data;
 using Parley.Server.Data;
-using Microsoft.AspNetCore.Http.Connections;
 using Parley.Server.Features.Accounts;
 using Parley.Server.Features.Conversations;
 using Parley.Server.Features.Files;

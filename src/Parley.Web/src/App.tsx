@@ -10,6 +10,8 @@ import { HelpPage } from "./features/help/HelpPage";
 import { SettingsPage } from "./features/settings/SettingsPage";
 import { SettingsSync } from "./features/settings/SettingsSync";
 import { AppShell } from "./features/shell/AppShell";
+import { ChatPage } from "./features/chat/Conversation";
+import { FriendsPage } from "./features/friends/FriendsPage";
 import { HomeView } from "./features/shell/HomeView";
 import { ToastProvider } from "./lib/components/Toasts";
 
@@ -79,6 +81,8 @@ export function App() {
               }
             >
               <Route index element={<HomeView />} />
+              <Route path="chats/:channelId" element={<ChatPage />} />
+              <Route path="friends" element={<FriendsPage />} />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="settings/:section" element={<SettingsPage />} />
               <Route path="help" element={<HelpPage />} />

@@ -21,7 +21,14 @@ public sealed class PeopleView(ParleyDbContext db, ConnectionRegistry connection
             .Where(u => ids.Contains(u.Id))
             .Select(u => new
             {
-                u.Id, u.UserName, u.DisplayName, u.Bio, u.StatusText, u.Presence, u.LastSeenAt, u.AvatarKey,
+                u.Id,
+                u.UserName,
+                u.DisplayName,
+                u.Bio,
+                u.StatusText,
+                u.Presence,
+                u.LastSeenAt,
+                u.AvatarKey,
                 OnlineAudience = u.Settings == null ? Audience.Everyone : u.Settings.OnlineStatusVisibility,
                 LastSeenAudience = u.Settings == null ? Audience.Everyone : u.Settings.LastSeenVisibility,
             })

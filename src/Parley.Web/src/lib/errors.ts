@@ -50,3 +50,12 @@ export function formErrorsFrom(error: unknown, formFields: readonly string[], t:
   }
   return { fields: {}, general: [generalErrorMessage(error, t, options)] };
 }
+
+/** The server's own words for a refusal (403 "accepts direct messages from friends only", 409), else the usual sentence. */
+export function reasonMessage(error: unknown, t: TFunction): string {
+  if (error instanceof ApiError && [403, 404, 409].includes(error.status)) {
+    const words = error.problem?.detail ?? error.problem?.title;
+    if (words) return words;
+  }
+  return generalErrorMessage(error, t);
+}

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Switch } from "../../lib/components/Switch";
+import { NotificationPermission } from "../chat/NotificationPermission";
 import { useSettings } from "./api";
 import { QueryState } from "./QueryState";
 import { useSaveSettings } from "./useSaveSettings";
@@ -11,6 +12,7 @@ export function NotificationsSection() {
   return (
     <div className="settings-stack">
       <p className="settings-lead">{t("settings.notifications.description")}</p>
+      <NotificationPermission />
       <QueryState query={settings}>
         {({ notifications: n }) => (
           <div className="card card--list">

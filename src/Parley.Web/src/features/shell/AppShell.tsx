@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
+import { ChatRuntime } from "../chat/ChatRuntime";
 import { Rail } from "./Rail";
 import { focusChatSearch } from "./chatSearch";
 import "./shell.css";
@@ -7,7 +8,16 @@ import "./shell.css";
 export function AppShell() {
   const location = useLocation();
   const navigate = useNavigate();
-  const view = location.pathname.startsWith("/settings") ? "settings" : location.pathname.startsWith("/help") ? "help" : "home";
+  const path = location.pathname;
+  const view = path.startsWith("/settings")
+    ? "settings"
+    : path.startsWith("/help")
+      ? "help"
+      : path.startsWith("/chats/")
+        ? "chat"
+        : path.startsWith("/friends")
+          ? "friends"
+          : "home";
 
   // Ctrl+K / Cmd+K: jump to the chat search from anywhere.
   useEffect(() => {
@@ -27,6 +37,7 @@ export function AppShell() {
 
   return (
     <div className="shell" data-testid="app-shell" data-view={view}>
+      <ChatRuntime />
       <Rail />
       <div className="shell__body">
         <Outlet />

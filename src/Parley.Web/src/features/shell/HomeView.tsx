@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Icon } from "../../lib/components/Icon";
 import { Sidebar } from "./Sidebar";
+import "../chat/chat.css";
 
 export function HomeView() {
   const { t } = useTranslation();

@@ -1,8 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router-dom";
 import { Icon, type IconName } from "../../lib/components/Icon";
+import { useMe } from "../auth/api";
+import { useChannels, useFriendRequests } from "../chat/api";
+import { totalUnread } from "../chat/reducers";
 
-function RailLink({ to, icon, label, testId, end }: { to: string; icon: IconName; label: string; testId?: string; end?: boolean }) {
+function RailLink({ to, icon, label, testId, end, badge = 0 }: { to: string; icon: IconName; label: string; testId?: string; end?: boolean; badge?: number }) {
   return (
     <NavLink
       to={to}
@@ -13,6 +16,7 @@ function RailLink({ to, icon, label, testId, end }: { to: string; icon: IconName
     >
       <span className="rail__icon">
         <Icon name={icon} size={24} />
+        {badge > 0 ? <span className="rail__badge">{badge > 99 ? "99+" : badge}</span> : null}
       </span>
       <span className="rail__label">{label}</span>
     </NavLink>
@@ -21,9 +25,13 @@ function RailLink({ to, icon, label, testId, end }: { to: string; icon: IconName
 
 export function Rail() {
   const { t } = useTranslation();
+  const { data: me } = useMe();
+  const unread = totalUnread(useChannels(Boolean(me)).data);
+  const requests = useFriendRequests(Boolean(me)).data?.incoming.length ?? 0;
   return (
     <nav className="rail" data-testid="rail" aria-label={t("shell.rail.label")}>
-      <RailLink to="/" end icon="chat" label={t("shell.rail.home")} testId="home-link" />
+      <RailLink to="/" end icon="chat" label={t("shell.rail.home")} testId="home-link" badge={unread} />
+      <RailLink to="/friends" icon="users" label={t("friends.rail")} testId="friends-tab" badge={requests} />
       <div className="rail__spacer" />
       <RailLink to="/settings" icon="settings" label={t("shell.rail.settings")} testId="settings-link" />
       <RailLink to="/help" icon="help" label={t("shell.rail.help")} testId="help-link" />

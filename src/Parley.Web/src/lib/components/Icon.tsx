@@ -31,7 +31,21 @@ export type IconName =
   | "server"
   | "link"
   | "keyboard"
-  | "pencil";
+  | "pencil"
+  | "bellOff"
+  | "plus"
+  | "smile"
+  | "send"
+  | "more"
+  | "pin"
+  | "reply"
+  | "arrowDown"
+  | "userPlus"
+  | "clock"
+  | "checks"
+  | "ban"
+  | "at"
+  | "edit";
 
 // Stroke icons on a 24px grid (Lucide-like shapes, drawn here).
 const PATHS: Record<IconName, string[]> = {
@@ -77,6 +91,20 @@ const PATHS: Record<IconName, string[]> = {
   link: ["M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7", "M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7"],
   keyboard: ["M2 6h20v12H2z", "M6 10h.01M10 10h.01M14 10h.01M18 10h.01M7 14h10"],
   pencil: ["M17 3a2.8 2.8 0 1 1 4 4L7.5 20.5 2 22l1.5-5.5z"],
+  bellOff: ["M13.7 21a2 2 0 0 1-3.4 0", "M18.6 13A17.9 17.9 0 0 1 18 8", "M6.3 6.3A6 6 0 0 0 6 8c0 7-3 9-3 9h14", "M18 8a6 6 0 0 0-9.3-5", "M2 2l20 20"],
+  plus: ["M12 5v14M5 12h14"],
+  smile: ["M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20z", "M8 14s1.5 2 4 2 4-2 4-2", "M9 9h.01M15 9h.01"],
+  send: ["M22 2L11 13", "M22 2l-7 20-4-9-9-4z"],
+  more: ["M12 6h.01M12 12h.01M12 18h.01"],
+  pin: ["M12 17v5", "M9 10.8V4h6v6.8l3 3.2v2H6v-2z", "M8 4h8"],
+  reply: ["M9 17l-5-5 5-5", "M20 18v-2a4 4 0 0 0-4-4H4"],
+  arrowDown: ["M12 5v14", "M19 12l-7 7-7-7"],
+  userPlus: ["M16 21v-2a4 4 0 0 0-4-4H5a4 4 0 0 0-4 4v2", "M8.5 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8z", "M20 8v6M23 11h-6"],
+  clock: ["M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20z", "M12 6v6l4 2"],
+  checks: ["M2 12l5 5L18 6", "M13 16l1 1L22 8"],
+  ban: ["M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20z", "M4.9 4.9l14.2 14.2"],
+  at: ["M12 16a4 4 0 1 0 0-8 4 4 0 0 0 0 8z", "M16 8v5a3 3 0 0 0 6 0v-1a10 10 0 1 0-3.9 7.9"],
+  edit: ["M12 20h9", "M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4z"],
 };
 
 interface IconProps extends Omit<SVGProps<SVGSVGElement>, "children"> {
