@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Parley.Contracts.Messages;
 using Parley.Data;
-using Parley.Data.Conversations;
 using Parley.Data.Messages;
 using Parley.Server.Features.Accounts;
 using Parley.Server.Features.Conversations;
@@ -116,11 +115,15 @@ public static class SendMessage
         }
 
         db.Mentions.AddRange(await Mentions.ResolveAsync(db, message, cancellationToken));
-        channel.LastMessageId = message.Id;
-        await MarkOwnMessageReadAsync(db, me, channelId, message.Id, cancellationToken);
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            // Set-based updates, so simultaneous sends neither lose the newest id nor collide creating the read state.
+            await db.Channels.Where(c => c.Id == channelId && (c.LastMessageId == null || c.LastMessageId < message.Id))
+                .ExecuteUpdateAsync(c => c.SetProperty(x => x.LastMessageId, message.Id), cancellationToken);
+            await MarkOwnMessageReadAsync(db, me, channelId, message.Id, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException) when (nonce is not null)
         {
@@ -143,20 +146,19 @@ public static class SendMessage
     private static Task<Message?> FindByNonceAsync(ParleyDbContext db, long authorId, string nonce, CancellationToken cancellationToken) =>
         db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.AuthorId == authorId && m.Nonce == nonce, cancellationToken);
 
-    private static async Task MarkOwnMessageReadAsync(ParleyDbContext db, long me, long channelId, long messageId, CancellationToken cancellationToken)
-    {
-        var state = await db.ChannelUserStates.FindAsync([me, channelId], cancellationToken);
-        if (state is null)
-        {
-            db.ChannelUserStates.Add(new ChannelUserState { UserId = me, ChannelId = channelId, LastReadMessageId = messageId });
-        }
-        else
-        {
-            state.LastReadMessageId = Math.Max(state.LastReadMessageId, messageId);
-            state.Draft = null;
-            state.DraftUpdatedAt = null;
-        }
-    }
+    /// <summary>The author has read their own message; sending also clears their draft. One upsert, valid on SQLite and PostgreSQL.</summary>
+    private static Task<int> MarkOwnMessageReadAsync(ParleyDbContext db, long me, long channelId, long messageId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "ChannelUserStates" ("UserId", "ChannelId", "LastReadMessageId", "MutedForever")
+            VALUES ({me}, {channelId}, {messageId}, FALSE)
+            ON CONFLICT ("UserId", "ChannelId") DO UPDATE SET
+                "LastReadMessageId" = CASE WHEN excluded."LastReadMessageId" > "ChannelUserStates"."LastReadMessageId"
+                    THEN excluded."LastReadMessageId" ELSE "ChannelUserStates"."LastReadMessageId" END,
+                "Draft" = NULL,
+                "DraftUpdatedAt" = NULL
+            """,
+            cancellationToken);
 }
 
 public static class Mentions

@@ -58,6 +58,26 @@ public sealed class SendMessageTests(ParleyApps apps) : IClassFixture<ParleyApps
     }
 
     [Theory, AllDatabases]
+    public async Task Many_different_messages_sent_at_once_all_arrive_and_the_newest_is_last(Db db)
+    {
+        var anna = await Person.RegisterAsync(apps[db]);
+        var chat = await anna.StartChatAsync(await Person.RegisterAsync(apps[db]));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => anna.PostMessageAsync(chat.Id, $"parallel {i}")));
+
+        foreach (var response in responses)
+        {
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+
+        var history = await anna.HistoryAsync(chat.Id);
+        Assert.Equal(8, history.Count);
+        var listed = await anna.ChatAsync(chat.Id);
+        Assert.Equal(history[0].Id, listed.LastMessage!.Id);
+        Assert.Equal((history[0].Id, 0), (listed.LastReadId, listed.UnreadCount));
+    }
+
+    [Theory, AllDatabases]
     public async Task Bad_messages_name_the_field_and_outsiders_cannot_post(Db db)
     {
         var anna = await Person.RegisterAsync(apps[db]);
