@@ -1,0 +1,133 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router-dom";
+import { meKey, useMe } from "../auth/api";
+import { useSettings } from "../settings/api";
+import { channelsKey, useChannels } from "./api";
+import { channelTitle, displayName, type Channel, type Message } from "./model";
+import { toPlainText } from "./markdown";
+import { startRealtime } from "./realtime";
+import { totalUnread } from "./reducers";
+import { shouldNotify } from "./notifications";
+import { badgeLabel, drawBadgedIcon, titleWithUnread } from "./unreadBadge";
+
+/**
+ * The chat machinery that lives as long as the user is signed in: the hub connection, browser notifications, and the
+ * unread count in the tab title and favicon.
+ */
+export function ChatRuntime() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const settings = useSettings();
+  const channels = useChannels(Boolean(me));
+  const meId = me?.id;
+
+  const latest = useRef({ me, settings: settings.data, t, navigate });
+  useEffect(() => {
+    latest.current = { me, settings: settings.data, t, navigate };
+  });
+
+  useEffect(() => {
+    if (!meId) return;
+    return startRealtime(queryClient, {
+      meId: () => latest.current.me?.id ?? null,
+      sessionRevoked: () => {
+        queryClient.clear();
+        queryClient.setQueryData(meKey, null);
+      },
+      notify: (message: Message) => {
+        const { me: current, settings: s, t: tr, navigate: nav } = latest.current;
+        const channel = queryClient.getQueryData<Channel[]>(channelsKey)?.find((c) => c.id === message.channelId);
+        const permission = typeof Notification === "undefined" ? "unsupported" : Notification.permission;
+        const ok = shouldNotify({
+          hidden: document.visibilityState === "hidden",
+          enabled: s?.notifications.enabled ?? true,
+          permission,
+          presence: current?.presence,
+          channel,
+          mentionsMe: message.mentions.some((m) => m.id === current?.id),
+        });
+        if (!ok || !channel || !current) return;
+        const author = displayName(message.author);
+        const title = channel.type === "direct" ? author : tr("chat.notify.inGroup", { name: author, group: channelTitle(channel, current.id) });
+        const body = s?.notifications.showPreview === false ? tr("chat.notify.newMessage") : toPlainText(message.content).slice(0, 200);
+        try {
+          const n = new Notification(title, { body, tag: message.channelId, icon: "/icon.svg", silent: s?.notifications.sound === false });
+          n.onclick = () => {
+            window.focus();
+            void nav(`/chats/${message.channelId}`);
+            n.close();
+          };
+        } catch {
+          // Some browsers only allow notifications from a service worker.
+        }
+      },
+    });
+  }, [meId, queryClient]);
+
+  // Unread count in the title and on the favicon.
+  const unread = totalUnread(channels.data);
+  const base = t("app.name");
+  useEffect(() => {
+    document.title = titleWithUnread(base, unread);
+  }, [base, unread]);
+  useEffect(() => {
+    return () => {
+      document.title = base;
+    };
+  }, [base]);
+
+  useFaviconBadge(unread);
+  return null;
+}
+
+function useFaviconBadge(unread: number) {
+  const icon = useRef<HTMLImageElement | null>(null);
+  const original = useRef<string | null>(null);
+  useEffect(() => {
+    const link = document.querySelector<HTMLLinkElement>("link[rel~='icon']");
+    if (!link) return;
+    original.current ??= link.href;
+    const label = badgeLabel(unread);
+    if (!label) {
+      link.href = original.current;
+      link.type = "image/svg+xml";
+      return;
+    }
+    let cancelled = false;
+    const apply = () => {
+      if (cancelled) return;
+      const url = drawBadgedIcon(icon.current, label);
+      if (url) {
+        link.type = "image/png";
+        link.href = url;
+      }
+    };
+    if (icon.current) {
+      apply();
+    } else {
+      const img = new Image();
+      img.onload = () => {
+        icon.current = img;
+        apply();
+      };
+      img.onerror = apply;
+      img.src = original.current;
+    }
+    return () => {
+      cancelled = true;
+    };
+  }, [unread]);
+  useEffect(() => {
+    return () => {
+      const link = document.querySelector<HTMLLinkElement>("link[rel~='icon']");
+      if (link && original.current) {
+        link.href = original.current;
+        link.type = "image/svg+xml";
+      }
+    };
+  }, []);
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Xunit.Abstractions;
+
+namespace Parley.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// Base of the browser tests: opens isolated browser contexts at a viewport, saves screenshots of key screens to
+/// TestResults/screenshots, and on failure saves what every open page showed and prints the server's output.
+/// </summary>
+[Collection(SharedApp.Name)]
+public abstract class EndToEndTest : IAsyncLifetime
+{
+    private readonly List<IBrowserContext> _contexts = [];
+    private readonly List<(string Name, IPage Page)> _pages = [];
+    private readonly Lock _lock = new();
+    private readonly List<string> _pageErrors = [];
+    private readonly List<string> _problems = [];
+    private string _testName = "test";
+    private int _shot;
+
+    protected EndToEndTest(AppFixture app, ITestOutputHelper output)
+    {
+        App = app;
+        Output = output;
+        Assertions.SetDefaultExpectTimeout(10_000);
+    }
+
+    public static string ScreenshotDirectory => Path.Combine(RepositoryRoot.TestResults, "screenshots");
+
+    protected AppFixture App { get; }
+
+    protected ITestOutputHelper Output { get; }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    /// <summary>
+    /// Runs one scenario in a fresh browser context at <paramref name="viewport"/>. If it throws, every open page is
+    /// saved as a FAILED screenshot and the server's output is printed; if it passes, the pages must have thrown no
+    /// uncaught script errors.
+    /// </summary>
+    protected async Task RunAsync(Viewport viewport, Func<IPage, Task> scenario, [CallerMemberName] string test = "")
+    {
+        _testName = $"{Shorten(test)}-{viewport.ToString().ToLowerInvariant()}";
+        var page = await OpenPageAsync(viewport, "main");
+        try
+        {
+            await scenario(page);
+        }
+        catch (Exception)
+        {
+            await SaveFailureScreenshotsAsync();
+            Output.WriteLine("--- uncaught page errors ---");
+            Snapshot(_pageErrors).ForEach(Output.WriteLine);
+            Output.WriteLine("--- failed requests and console errors (last 40) ---");
+            Snapshot(_problems).TakeLast(40).ToList().ForEach(Output.WriteLine);
+            Output.WriteLine("--- server output (last 200 lines) ---");
+            Output.WriteLine(Tail(App.Server.Output, 200));
+            throw;
+        }
+
+        var errors = Snapshot(_pageErrors);
+        Assert.True(errors.Count == 0, "Uncaught errors in the page:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+    }
+
+    /// <summary>Another browser (own cookies and storage), e.g. a second device of the same user.</summary>
+    protected async Task<IPage> OpenPageAsync(Viewport viewport, string name)
+    {
+        var context = await App.Browser.NewContextAsync(ViewportOptions.For(viewport, App.BaseAddress));
+        context.SetDefaultTimeout(15_000);
+        _contexts.Add(context);
+        var page = await context.NewPageAsync();
+        page.PageError += (_, error) => Record(_pageErrors, $"[{name}] {error}");
+        page.Console += (_, message) =>
+        {
+            // "Failed to load resource" repeats what the Response handler records with its address.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                Record(_problems, $"[{name}] console: {message.Text}");
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                Record(_problems, $"[{name}] {response.Status.ToString(CultureInfo.InvariantCulture)} {response.Request.Method} {response.Url}");
+            }
+        };
+        _pages.Add((name, page));
+        return page;
+    }
+
+    /// <summary>Saves TestResults/screenshots/&lt;test&gt;-&lt;viewport&gt;-&lt;n&gt;-&lt;step&gt;.png for people to review.</summary>
+    protected async Task ScreenshotAsync(IPage page, string step)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        _shot++;
+        var file = Path.Combine(ScreenshotDirectory, $"{_testName}-{_shot.ToString("00", CultureInfo.InvariantCulture)}-{step}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true, Animations = ScreenshotAnimations.Disabled });
+    }
+
+    private async Task SaveFailureScreenshotsAsync()
+    {
+        foreach (var (name, page) in _pages)
+        {
+            try
+            {
+                if (!page.IsClosed)
+                {
+                    Output.WriteLine($"[{name}] was at {page.Url}");
+                    await ScreenshotAsync(page, $"FAILED-{name}");
+                }
+            }
+            catch (PlaywrightException e)
+            {
+                Output.WriteLine($"[{name}] no screenshot: {e.Message}");
+            }
+        }
+    }
+
+    private void Record(List<string> list, string entry)
+    {
+        lock (_lock)
+        {
+            list.Add(entry);
+        }
+    }
+
+    private List<string> Snapshot(List<string> list)
+    {
+        lock (_lock)
+        {
+            return [.. list];
+        }
+    }
+
+    private static string Shorten(string test) => test.Length <= 100 ? test : test[..100];
+
+    private static string Tail(string text, int lines)
+    {
+        var all = text.Split('\n');
+        return string.Join('\n', all.Skip(Math.Max(0, all.Length - lines)));
+    }
+}
