@@ -75,6 +75,7 @@ if [[ -z "${PARLEY_TEST_POSTGRES:-}" ]]; then
 fi
 command -v redis-server >/dev/null && command -v redis-cli >/dev/null || need+=(redis-server)
 command -v git >/dev/null || need+=(git)
+command -v curl >/dev/null || need+=(curl)
 if ((${#need[@]} > 0)); then
   note "Installing: ${need[*]}"
   as_root apt-get update -qq
@@ -137,6 +138,25 @@ else
   redis-cli -h 127.0.0.1 -p 6379 ping
 fi
 export PARLEY_TEST_REDIS="${PARLEY_TEST_REDIS:-127.0.0.1:6379}"
+
+# ---------------------------------------------------------------------------------------------------------------------
+section "Machine: S3-compatible storage (s3rver)"
+if [[ -n "${PARLEY_TEST_S3:-}" ]]; then
+  note "PARLEY_TEST_S3 is set; using that S3 endpoint as given."
+else
+  if ! curl -s -o /dev/null "http://127.0.0.1:4568/"; then
+    (cd "$ROOT/tools/s3rver" && npm ci --no-audit --no-fund --silent)
+    mkdir -p /tmp/parley-test-s3
+    nohup "$ROOT/tools/s3rver/node_modules/.bin/s3rver" -d /tmp/parley-test-s3 -a 127.0.0.1 -p 4568 --silent \
+      >/tmp/parley-test-s3.log 2>&1 &
+    for _ in $(seq 1 40); do
+      curl -s -o /dev/null "http://127.0.0.1:4568/" && break
+      sleep 0.25
+    done
+  fi
+  export PARLEY_TEST_S3="http://127.0.0.1:4568"
+  note "PARLEY_TEST_S3=$PARLEY_TEST_S3"
+fi
 
 # ---------------------------------------------------------------------------------------------------------------------
 rm -rf "$RESULTS"
