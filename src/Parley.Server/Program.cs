@@ -11,6 +11,7 @@ using Parley.Server.Features.Conversations;
 using Parley.Server.Features.Files;
 using Parley.Server.Features.Friends;
 using Parley.Server.Features.Messages;
+using Parley.Server.Features.Search;
 using Parley.Server.Features.Servers;
 using Parley.Server.Features.Users;
 using Parley.Server.Infrastructure;
@@ -106,6 +107,7 @@ app.MapFriends();
 app.MapConversations();
 app.MapFiles();
 app.MapServers();
+app.MapSearch();
 app.MapHub<ChatHub>("/hub", hub => hub.Transports = HttpTransportType.WebSockets);
 
 app.MapFallback("/api/{**rest}", () => TypedResults.NotFound()).AllowAnonymous();

@@ -577,6 +577,11 @@ namespace Parley.Data.Postgres.Migrations
                     b.Property<long?>("ReplyToId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId", "Nonce")

@@ -568,6 +568,11 @@ namespace Parley.Data.Sqlite.Migrations
                     b.Property<long?>("ReplyToId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId", "Nonce")

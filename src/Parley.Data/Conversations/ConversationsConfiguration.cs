@@ -49,6 +49,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
     {
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.Content).HasMaxLength(4000);
+        builder.Property(m => m.SearchText).HasMaxLength(4000);
         builder.Property(m => m.Nonce).HasMaxLength(64);
         // History pages: WHERE ChannelId = @c AND Id < @cursor ORDER BY Id DESC LIMIT n.
         builder.HasIndex(m => new { m.ChannelId, m.Id });

@@ -7,6 +7,9 @@ public sealed class Message
     public long AuthorId { get; set; }
     public required string Content { get; set; }
 
+    /// <summary>The content folded for search (upper case, Latin accents removed); kept in step by every write of Content.</summary>
+    public string SearchText { get; set; } = "";
+
     /// <summary>The client's idempotency key: the same author and nonce give back this message instead of a new one.</summary>
     public string? Nonce { get; set; }
 

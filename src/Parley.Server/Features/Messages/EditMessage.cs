@@ -53,6 +53,7 @@ public static class EditMessage
         var now = time.GetUtcNow();
         db.MessageEdits.Add(new MessageEdit { Id = ids.NextId(), MessageId = message.Id, PreviousContent = message.Content, EditedAt = now });
         message.Content = request.Content!;
+        message.SearchText = Search.SearchQuery.Fold(message.Content);
         message.EditedAt = now;
         await db.Mentions.Where(m => m.MessageId == message.Id).ExecuteDeleteAsync(cancellationToken);
         db.Mentions.AddRange(await Mentions.ResolveAsync(db, message, cancellationToken));

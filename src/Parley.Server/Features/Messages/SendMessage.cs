@@ -104,6 +104,7 @@ public static class SendMessage
             ChannelId = channelId,
             AuthorId = me,
             Content = request.Content?.Trim() ?? "",
+            SearchText = Search.SearchQuery.Fold(request.Content?.Trim() ?? ""),
             Nonce = nonce,
             ReplyToId = replyToId == 0 ? null : replyToId,
         };
