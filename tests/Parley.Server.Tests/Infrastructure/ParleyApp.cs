@@ -32,6 +32,9 @@ public sealed class ParleyApp : WebApplicationFactory<Program>
             ["Parley:DataDirectory"] = _dataDirectory,
             ["Parley:RateLimits:AuthPermitsPerMinute"] = "100000",
             ["Parley:NodeId"] = "1",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error",
             ["Parley:RateLimits:SendBurst"] = "100000",
             ["Parley:RateLimits:SendsPerSecond"] = "100000",
         };
