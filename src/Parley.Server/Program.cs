@@ -31,7 +31,9 @@ builder.Services.AddSingleton(services => new IdGenerator(
     services.GetRequiredService<TimeProvider>(),
     parley.NodeId ?? Random.Shared.Next(0, IdGenerator.MaxNodeId + 1)));
 builder.Services.AddParleyDatabase(parley);
-builder.Services.AddParleyAuth(parley);
+builder.Services.AddParleyAuth(
+    parley,
+    builder.Environment.IsEnvironment("Testing") ? builder.Configuration.GetValue<int?>("Parley:Testing:PasswordIterations") : null);
 var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Parley");
 if (!generatingOpenApiDocument)
 {

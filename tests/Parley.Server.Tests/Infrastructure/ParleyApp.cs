@@ -32,6 +32,9 @@ public sealed class ParleyApp : WebApplicationFactory<Program>
             ["Parley:DataDirectory"] = _dataDirectory,
             ["Parley:RateLimits:AuthPermitsPerMinute"] = "100000",
             ["Parley:NodeId"] = "1",
+            // Registering hundreds of accounts at 210,000 PBKDF2 iterations each dominates the suite; the hashing
+            // tests use the production count (see LoginTests).
+            ["Parley:Testing:PasswordIterations"] = "1000",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error",

@@ -23,7 +23,11 @@ public static class AuthSetup
     /// <summary>A session's last-seen time is written at most this often, so reads do not turn into writes.</summary>
     private static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
 
-    public static IServiceCollection AddParleyAuth(this IServiceCollection services, ParleyOptions options)
+    /// <param name="testPasswordIterations">
+    /// Honoured only in the Testing environment, where hundreds of accounts are made per run; production always
+    /// uses <see cref="PasswordIterations"/>.
+    /// </param>
+    public static IServiceCollection AddParleyAuth(this IServiceCollection services, ParleyOptions options, int? testPasswordIterations = null)
     {
         services.AddIdentityCore<User>(identity =>
             {
@@ -46,7 +50,7 @@ public static class AuthSetup
         services.Configure<PasswordHasherOptions>(o =>
         {
             o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
-            o.IterationCount = PasswordIterations;
+            o.IterationCount = testPasswordIterations ?? PasswordIterations;
         });
 
         services.AddAuthentication(SelectorScheme)
