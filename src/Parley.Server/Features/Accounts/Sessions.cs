@@ -25,7 +25,8 @@ public static class Sessions
     }
 
     /// <summary>Signs that device out; its next request is refused.</summary>
-    public static async Task<Results<NoContent, NotFound>> Revoke(long id, HttpContext context, ParleyDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, NotFound>> Revoke(
+        long id, HttpContext context, ParleyDbContext db, Realtime.RealtimePublisher realtime, CancellationToken cancellationToken)
     {
         var userId = context.User.UserId();
         var deleted = await db.UserSessions.Where(s => s.Id == id && s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
@@ -34,6 +35,8 @@ public static class Sessions
             return TypedResults.NotFound();
         }
 
+        // Its live hub connections are told and closed at once; its next request is refused.
+        await realtime.CloseSessionAsync(userId, id);
         if (context.User.SessionId() == id)
         {
             await context.SignOutAsync(AuthSetup.CookieScheme);
