@@ -79,7 +79,7 @@ command -v curl >/dev/null || need+=(curl)
 if ((${#need[@]} > 0)); then
   note "Installing: ${need[*]}"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 else
   note "chromium, postgresql, redis-server: already installed"
 fi

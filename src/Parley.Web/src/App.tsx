@@ -14,6 +14,9 @@ import { ChatPage } from "./features/chat/Conversation";
 import { FriendsPage } from "./features/friends/FriendsPage";
 import { HomeView } from "./features/shell/HomeView";
 import { ToastProvider } from "./lib/components/Toasts";
+import { InvitePage } from "./features/servers/InvitePage";
+import { ServerPage } from "./features/servers/ServerPage";
+import { ServerSettingsPage } from "./features/servers/settings/ServerSettingsPage";
 
 function makeQueryClient(): QueryClient {
   // A 401 means the session ended (signed out on another device, revoked): drop everything, show sign-in.
@@ -72,6 +75,7 @@ export function App() {
                 </GuestOnly>
               }
             />
+            <Route path="/invite/:code" element={<InvitePage />} />
             <Route
               element={
                 <RequireAuth>
@@ -83,6 +87,10 @@ export function App() {
               <Route index element={<HomeView />} />
               <Route path="chats/:channelId" element={<ChatPage />} />
               <Route path="friends" element={<FriendsPage />} />
+              <Route path="servers/:serverId" element={<ServerPage />} />
+              <Route path="servers/:serverId/settings" element={<ServerSettingsPage />} />
+              <Route path="servers/:serverId/settings/:tab" element={<ServerSettingsPage />} />
+              <Route path="servers/:serverId/:channelId" element={<ServerPage />} />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="settings/:section" element={<SettingsPage />} />
               <Route path="help" element={<HelpPage />} />

@@ -1,10 +1,14 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
+import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { Avatar } from "../../lib/components/Avatar";
 import { Icon } from "../../lib/components/Icon";
 import { useToast } from "../../lib/components/toastContext";
 import { reasonMessage } from "../../lib/errors";
+import { PendingFiles } from "../files/PendingFiles";
+import { queueReady, uploadedAttachments } from "../files/uploadQueue";
+import { nameForPasted, usePendingFiles } from "../files/usePendingFiles";
 import { editMessage, MESSAGE_MAX_LENGTH, saveDraft, sendMessage } from "./actions";
 import { EmojiPicker } from "./EmojiPicker";
 import { toPlainText } from "./markdown";
@@ -53,6 +57,12 @@ export function Composer({ channel, me, replyTo, editing, onCancelReply, onCance
   const [mention, setMention] = useState<{ start: number; query: string } | null>(null);
   const [mentionIndex, setMentionIndex] = useState(0);
   const input = useRef<HTMLTextAreaElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const pending = usePendingFiles();
+  const addFiles = pending.add;
+  const [dropTarget, setDropTarget] = useState<HTMLElement | null>(null);
+  const [dragging, setDragging] = useState(false);
   const draftTimer = useRef<number | null>(null);
   const lastTyping = useRef(0);
   // The text as the server last knew it, to tell our edits from another device's draft.
@@ -90,6 +100,55 @@ export function Composer({ channel, me, replyTo, editing, onCancelReply, onCance
   useEffect(() => {
     if (window.matchMedia("(pointer: fine)").matches || replyTo || editing) input.current?.focus();
   }, [replyTo, editing, channel.id]);
+
+  // Files dragged anywhere over the conversation's column drop into the composer (the overlay shows where).
+  useEffect(() => {
+    const column = root.current?.closest<HTMLElement>(".conversation__column") ?? root.current?.parentElement ?? null;
+    if (!column) return;
+    setDropTarget(column);
+    let depth = 0;
+    const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes("Files");
+    const onEnter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth += 1;
+      setDragging(true);
+    };
+    const onOver = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = "copy";
+    };
+    const onLeave = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const onDrop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth = 0;
+      setDragging(false);
+      addFiles(Array.from(e.dataTransfer?.files ?? []));
+    };
+    column.addEventListener("dragenter", onEnter);
+    column.addEventListener("dragover", onOver);
+    column.addEventListener("dragleave", onLeave);
+    column.addEventListener("drop", onDrop);
+    return () => {
+      column.removeEventListener("dragenter", onEnter);
+      column.removeEventListener("dragover", onOver);
+      column.removeEventListener("dragleave", onLeave);
+      column.removeEventListener("drop", onDrop);
+    };
+  }, [addFiles]);
+
+  function onPaste(e: ClipboardEvent<HTMLTextAreaElement>) {
+    const files = Array.from(e.clipboardData.files);
+    if (files.length === 0) return;
+    e.preventDefault();
+    addFiles(files.map((f) => (f.name && f.name !== "image.png" ? f : new File([f], nameForPasted(f), { type: f.type }))));
+  }
 
   // Another device (or tab) changed the draft: take it unless we are in the middle of our own edits.
   useEffect(() => {
@@ -190,7 +249,9 @@ export function Composer({ channel, me, replyTo, editing, onCancelReply, onCance
       });
       return;
     }
-    if (content === "") return;
+    const ready = queueReady(pending.state);
+    const attachments = uploadedAttachments(pending.state);
+    if (!ready || (content === "" && attachments.length === 0)) return;
     const reply = replyTo;
     setText("");
     textRef.current = "";
@@ -204,7 +265,8 @@ export function Composer({ channel, me, replyTo, editing, onCancelReply, onCance
       synced.current = "";
       saveDraft(queryClient, channel.id, "").catch(() => undefined);
     }
-    void sendMessage(queryClient, channel.id, me, content, reply);
+    pending.clear();
+    void sendMessage(queryClient, channel.id, me, content, reply, attachments);
     onSent();
   }
 
@@ -249,8 +311,24 @@ export function Composer({ channel, me, replyTo, editing, onCancelReply, onCance
   }
 
   const bar = editing ?? replyTo;
+  const filesReady = queueReady(pending.state);
+  const hasFiles = pending.state.files.length > 0;
+  const canSend = editing ? text.trim() !== "" : filesReady && (text.trim() !== "" || hasFiles);
   return (
-    <div className="composer">
+    <div className="composer" ref={root}>
+      {dragging && dropTarget
+        ? createPortal(
+            <div className="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
+              <div className="drop-overlay__box">
+                <Icon name="paperclip" size={36} />
+                <span className="drop-overlay__title">{t("files.drop.title")}</span>
+                <span className="drop-overlay__hint">{t("files.drop.hint", { name: title })}</span>
+              </div>
+            </div>,
+            dropTarget,
+          )
+        : null}
+      {!editing ? <PendingFiles state={pending.state} onRemove={pending.remove} onDismissRejected={pending.dismissRejected} /> : null}
       {bar ? (
         <div className="composer__bar" data-testid="reply-bar" data-mode={editing ? "edit" : "reply"}>
           <Icon name={editing ? "edit" : "reply"} size={20} className="composer__bar-icon" />
@@ -292,6 +370,32 @@ export function Composer({ channel, me, replyTo, editing, onCancelReply, onCance
       ) : null}
       <div className="composer__row">
         <div className="composer__box">
+          <input
+            ref={fileInput}
+            type="file"
+            multiple
+            className="visually-hidden-input"
+            data-testid="file-input"
+            tabIndex={-1}
+            aria-hidden="true"
+            onChange={(e) => {
+              addFiles(Array.from(e.target.files ?? []));
+              e.target.value = "";
+            }}
+          />
+          <button
+            type="button"
+            className="icon-button composer__attach"
+            data-testid="attach-button"
+            aria-label={t("files.attach")}
+            title={t("files.attach")}
+            disabled={editing !== null}
+            onClick={() => {
+              fileInput.current?.click();
+            }}
+          >
+            <Icon name="paperclip" size={22} />
+          </button>
           <button
             type="button"
             className="icon-button composer__emoji"
@@ -317,6 +421,7 @@ export function Composer({ channel, me, replyTo, editing, onCancelReply, onCance
               changed(e.target.value, e.target.selectionStart);
             }}
             onKeyDown={onKeyDown}
+            onPaste={onPaste}
             onBlur={() => {
               setMention(null);
               flushDraft.current();
@@ -328,7 +433,8 @@ export function Composer({ channel, me, replyTo, editing, onCancelReply, onCance
           className="composer__send"
           data-testid="composer-send"
           aria-label={editing ? t("chat.composer.save") : t("chat.composer.send")}
-          disabled={text.trim() === ""}
+          disabled={!canSend}
+          title={hasFiles && !filesReady && !editing ? t("files.waitForUploads") : undefined}
           onMouseDown={(e) => {
             e.preventDefault();
           }}

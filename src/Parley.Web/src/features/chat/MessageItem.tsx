@@ -2,6 +2,7 @@ import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import { Avatar } from "../../lib/components/Avatar";
 import { Icon } from "../../lib/components/Icon";
+import { Attachments } from "../files/Attachments";
 import { formatClock } from "./format";
 import { Markdown } from "./Markdown";
 import { isEmojiOnly, toPlainText } from "./markdown";
@@ -83,8 +84,9 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
             <span className="msg__reply-text">{m.replyTo.deleted ? t("chat.message.deleted") : toPlainText(m.replyTo.content ?? "")}</span>
           </button>
         ) : null}
-        <div className="msg__text" data-testid="message-content">
-          <Markdown text={m.content} me={props.meUsername} />
+        {m.attachments.length > 0 ? <Attachments attachments={m.attachments} /> : null}
+        <div className={`msg__text${m.content === "" ? " msg__text--empty" : ""}`} data-testid="message-content">
+          {m.content !== "" ? <Markdown text={m.content} me={props.meUsername} /> : null}
           <span className="msg__meta">
             {m.pinned ? <Icon name="pin" size={12} className="msg__pin" aria-label={t("chat.message.pinned")} /> : null}
             {m.editedAt ? (

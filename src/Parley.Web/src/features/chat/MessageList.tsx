@@ -113,6 +113,29 @@ export function MessageList({ channel, me, onReply, onEdit, handle }: MessageLis
     }
   }, [loadOlder]);
 
+  // The composer grows (files waiting to be sent, a reply bar): stay at the bottom if we were there.
+  const loaded = !messages.isPending;
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    let lastHeight = el.clientHeight;
+    let wasAtBottom = true;
+    const track = () => {
+      wasAtBottom = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
+    };
+    el.addEventListener("scroll", track, { passive: true });
+    const observer = new ResizeObserver(() => {
+      const height = el.clientHeight;
+      if (height < lastHeight && wasAtBottom) el.scrollTop = el.scrollHeight;
+      lastHeight = height;
+    });
+    observer.observe(el);
+    return () => {
+      el.removeEventListener("scroll", track);
+      observer.disconnect();
+    };
+  }, [loaded]);
+
   // The list may be shorter than the screen: fill it from the history.
   useEffect(() => {
     const el = scrollRef.current;

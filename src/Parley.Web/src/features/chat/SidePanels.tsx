@@ -84,8 +84,9 @@ export function MembersPanel({ channel, meId, onClose }: { channel: Channel; meI
 
   async function rename() {
     try {
-      const updated = await unwrap(() => api.PATCH("/api/v1/channels/{id}", { params: { path: { id: pathId(channel.id) } }, body: { name: name.trim() || null } }));
-      upsertChannel(queryClient, updated);
+      // The OpenAPI document types this answer as a server channel (the same route serves both); read the group back.
+      await unwrap(() => api.PATCH("/api/v1/channels/{id}", { params: { path: { id: pathId(channel.id) } }, body: { name: name.trim() || null, topic: null, parentId: null, position: null } }));
+      refresh();
     } catch (error) {
       fail(error);
     }

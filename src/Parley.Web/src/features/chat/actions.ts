@@ -21,11 +21,11 @@ function newNonce(): string {
   return typeof crypto.randomUUID === "function" ? crypto.randomUUID() : `${String(Date.now())}-${Math.random().toString(36).slice(2)}`;
 }
 
-function post(channelId: string, content: string, nonce: string, replyToId: string | null): Promise<Message> {
+function post(channelId: string, content: string, nonce: string, replyToId: string | null, attachmentIds: string[]): Promise<Message> {
   return unwrap(() =>
     api.POST("/api/v1/channels/{channelId}/messages", {
       params: { path: { channelId: pathId(channelId) } },
-      body: { content, nonce, replyToId },
+      body: { content, nonce, replyToId, attachmentIds: attachmentIds.length > 0 ? attachmentIds : null },
     }),
   );
 }
@@ -39,7 +39,14 @@ function accepted(qc: QueryClient, message: Message, meId: string): void {
  * Shows the message at once (with a "sending" clock), then posts it. The server's answer replaces it by nonce; a
  * failure leaves it as "Not sent" with Retry (same nonce, so the server never stores it twice) and Delete.
  */
-export async function sendMessage(qc: QueryClient, channelId: string, me: UserSummary, content: string, replyTo: ChatMessage | null): Promise<void> {
+export async function sendMessage(
+  qc: QueryClient,
+  channelId: string,
+  me: UserSummary,
+  content: string,
+  replyTo: ChatMessage | null,
+  attachments: Message["attachments"] = [],
+): Promise<void> {
   const nonce = newNonce();
   const pending: ChatMessage = {
     id: `local:${nonce}`,
@@ -53,7 +60,7 @@ export async function sendMessage(qc: QueryClient, channelId: string, me: UserSu
     mentions: [],
     reactions: [],
     pinned: false,
-    attachments: [],
+    attachments,
     status: "sending",
   };
   qc.setQueryData<MessagesState>(messagesKey(channelId), (s) => addPending(s, pending));
@@ -76,7 +83,7 @@ function deliver(qc: QueryClient, pending: ChatMessage, meId: string): Promise<v
 async function deliverNow(qc: QueryClient, pending: ChatMessage, meId: string): Promise<void> {
   const nonce = pending.nonce ?? "";
   try {
-    const message = await post(pending.channelId, pending.content, nonce, pending.replyTo?.id ?? null);
+    const message = await post(pending.channelId, pending.content, nonce, pending.replyTo?.id ?? null, pending.attachments.map((a) => a.id));
     accepted(qc, message, meId);
   } catch {
     qc.setQueryData<MessagesState>(messagesKey(pending.channelId), (s) => setPendingStatus(s, nonce, "failed"));

@@ -14,6 +14,7 @@ import {
   upsertMessage,
 } from "./reducers";
 import { typingStore } from "./typingStore";
+import { createServerEventHandlers, serverChannelOnMessage, serverChannelOnReadState, serverOfChannel } from "../servers/events";
 import { isReading } from "./viewing";
 
 export interface ReactionEvent {
@@ -64,6 +65,7 @@ export interface EventContext {
 export function createEventHandlers(ctx: EventContext) {
   const { queryClient: qc } = ctx;
   const me = () => ctx.meId() ?? "";
+  const serverEvents = createServerEventHandlers(qc, me);
 
   const refreshChannel = (channelId: string) => {
     fetchChannel(channelId).then(
@@ -74,6 +76,8 @@ export function createEventHandlers(ctx: EventContext) {
       },
       () => {
         void qc.invalidateQueries({ queryKey: channelsKey });
+        // Not a chat of ours: perhaps a server channel whose server list is not loaded.
+        void qc.invalidateQueries({ queryKey: ["server-channels"] });
       },
     );
   };
@@ -82,7 +86,9 @@ export function createEventHandlers(ctx: EventContext) {
     typingStore.stopped(message.channelId, message.author.id);
     qc.setQueryData<MessagesState>(messagesKey(message.channelId), (state) => (state ? upsertMessage(state, message) : state));
     const list = qc.getQueryData<Channel[]>(channelsKey);
-    if (list && !list.some((c) => c.id === message.channelId)) {
+    if (serverChannelOnMessage(qc, message, me(), isReading(message.channelId))) {
+      // A server text channel: its server's channel list carries the unread count.
+    } else if (list && !list.some((c) => c.id === message.channelId)) {
       refreshChannel(message.channelId);
     } else {
       qc.setQueryData<Channel[]>(channelsKey, (l) => channelsOnMessage(l, message, { meId: me(), reading: isReading(message.channelId) }));
@@ -115,11 +121,13 @@ export function createEventHandlers(ctx: EventContext) {
     },
     PresenceChanged: (event: PresenceEvent) => {
       qc.setQueryData<Channel[]>(channelsKey, (l) => channelsOnPresence(l, event));
+      serverEvents.presence(event);
       qc.setQueryData<Friend[]>(friendsKey, (l) =>
         l?.map((f) => (f.user.id === event.userId ? { ...f, user: { ...f.user, presence: event.presence, lastSeenAt: event.lastSeenAt ?? f.user.lastSeenAt } } : f)),
       );
     },
     ReadStateChanged: (event: ReadStateEvent) => {
+      if (serverChannelOnReadState(qc, event)) return;
       qc.setQueryData<Channel[]>(channelsKey, (l) => channelsOnReadState(l, event));
     },
     ReadReceiptUpdated: (event: ReadReceiptEvent) => {
@@ -131,9 +139,13 @@ export function createEventHandlers(ctx: EventContext) {
       refreshChannel(event.channelId);
     },
     ChannelUpdated: (event: { channelId: string }) => {
-      refreshChannel(event.channelId);
+      const serverId = serverOfChannel(qc, event.channelId);
+      if (serverId) serverEvents.serverChannelChanged(serverId, event.channelId);
+      else refreshChannel(event.channelId);
     },
     ChannelDeleted: (event: { channelId: string }) => {
+      const serverId = serverOfChannel(qc, event.channelId);
+      if (serverId) serverEvents.serverChannelChanged(serverId, event.channelId);
       qc.setQueryData<Channel[]>(channelsKey, (l) => channelsRemove(l, event.channelId));
       qc.removeQueries({ queryKey: messagesKey(event.channelId) });
     },
@@ -173,6 +185,7 @@ export function createEventHandlers(ctx: EventContext) {
     SessionRevoked: () => {
       ctx.sessionRevoked();
     },
+    ...serverEvents.handlers,
   };
 }
 

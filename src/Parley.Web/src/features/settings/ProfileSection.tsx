@@ -1,13 +1,13 @@
 import { useState, type SyntheticEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { Me, MeChange } from "../../api/client";
-import { Avatar } from "../../lib/components/Avatar";
 import { TextAreaField, TextField } from "../../lib/components/Field";
 import { FormError } from "../../lib/components/FormError";
 import { Spinner } from "../../lib/components/Spinner";
 import { useToast } from "../../lib/components/toastContext";
 import { clearFieldErrors, formErrorsFrom, NO_ERRORS, type FormErrors } from "../../lib/errors";
 import { useMe, useUpdateMe } from "../auth/api";
+import { AvatarEditor } from "../files/AvatarEditor";
 
 const LIMITS = { displayName: 64, bio: 500, statusText: 128 } as const;
 const FIELDS = ["displayName", "bio", "statusText"] as const;
@@ -65,11 +65,12 @@ function ProfileForm({ me }: { me: Me }) {
   return (
     <form className="settings-form" onSubmit={onSubmit} noValidate>
       <div className="profile-card">
-        <Avatar name={name} seed={me.id} size="lg" presence={me.presence} />
-        <div className="profile-card__text">
-          <span className="profile-card__name">{name}</span>
-          <span className="profile-card__username">@{me.username}</span>
-        </div>
+        <AvatarEditor me={me} name={name}>
+          <div className="profile-card__text">
+            <span className="profile-card__name">{name}</span>
+            <span className="profile-card__username">@{me.username}</span>
+          </div>
+        </AvatarEditor>
       </div>
       <FormError messages={errors.general} />
       <TextField

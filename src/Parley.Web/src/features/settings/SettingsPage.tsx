@@ -52,7 +52,7 @@ function SettingsNav({ isPhone }: { isPhone: boolean }) {
       <div className="settings-nav__scroll">
         {me ? (
           <Link to="/settings/profile" className="settings-nav__me">
-            <Avatar name={name} seed={me.id} size="lg" presence={me.presence} />
+            <Avatar name={name} seed={me.id} size="lg" presence={me.presence} src={me.avatarUrl} />
             <span className="settings-nav__me-text">
               <span className="settings-nav__me-name">{name}</span>
               <span className="settings-nav__me-username">@{me.username}</span>

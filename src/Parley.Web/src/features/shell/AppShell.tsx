@@ -17,7 +17,13 @@ export function AppShell() {
         ? "chat"
         : path.startsWith("/friends")
           ? "friends"
-          : "home";
+          : /^\/servers\/[^/]+\/settings/.test(path)
+            ? "server-settings"
+            : /^\/servers\/[^/]+\/?$/.test(path)
+              ? "servers"
+              : path.startsWith("/servers/")
+                ? "server"
+                : "home";
 
   // Ctrl+K / Cmd+K: jump to the chat search from anywhere.
   useEffect(() => {

@@ -10,7 +10,7 @@ export function UserPanel() {
   const name = me.displayName?.trim() || me.username;
   return (
     <section className="user-panel" data-testid="user-panel" aria-label={t("shell.user.panel")}>
-      <Avatar name={name} seed={me.id} presence={me.presence} />
+      <Avatar name={name} seed={me.id} presence={me.presence} src={me.avatarUrl} />
       <div className="user-panel__text">
         <span className="user-panel__name" data-testid="user-panel-name">
           {name}
