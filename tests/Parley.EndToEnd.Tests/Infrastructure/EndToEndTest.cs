@@ -60,8 +60,9 @@ public abstract class EndToEndTest : IAsyncLifetime
             await SaveFailureScreenshotsAsync();
             Output.WriteLine("--- uncaught page errors ---");
             Snapshot(_pageErrors).ForEach(Output.WriteLine);
-            Output.WriteLine("--- failed requests and console errors (last 40) ---");
-            Snapshot(_problems).TakeLast(40).ToList().ForEach(Output.WriteLine);
+            var problems = Snapshot(_problems);
+            Output.WriteLine($"--- failed requests and console errors ({problems.Count.ToString(CultureInfo.InvariantCulture)} in all; the last 40) ---");
+            problems.TakeLast(40).ToList().ForEach(Output.WriteLine);
             Output.WriteLine("--- server output (last 200 lines) ---");
             Output.WriteLine(Tail(App.Server.Output, 200));
             throw;

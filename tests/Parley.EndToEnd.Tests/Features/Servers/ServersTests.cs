@@ -55,6 +55,7 @@ public sealed partial class ServersTests(AppFixture app, ITestOutputHelper outpu
         await OpenServerMenuAsync(anna);
         await anna.GetByTestId("server-settings-link").ClickAsync();
         await anna.GetByTestId("settings-tab-roles").ClickAsync();
+        await Expect(anna.GetByTestId("role-row").Filter(new() { HasText = "@everyone" })).ToBeVisibleAsync();
         await anna.GetByTestId("role-create").ClickAsync();
         await anna.GetByTestId("role-name").FillAsync("Moderators");
         await anna.GetByTestId("role-hoist").CheckAsync();

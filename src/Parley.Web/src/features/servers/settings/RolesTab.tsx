@@ -58,7 +58,7 @@ export function RolesTab({ server }: { server: Server }) {
   return (
     <div className="roles-layout">
       <div className="roles-list">
-        <button type="button" className="button button--primary button--small" data-testid="role-create" onClick={() => void create()}>
+        <button type="button" className="button button--primary button--small" disabled={!roles.isSuccess} data-testid="role-create" onClick={() => void create()}>
           {t("servers.roles.create")}
         </button>
         <ul>
