@@ -2,7 +2,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@ta
 import { useState } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
 import { ApiError } from "./api/problem";
-import { meKey } from "./features/auth/api";
+import { forgetSession, meKey } from "./features/auth/api";
 import { GuestOnly, RequireAuth } from "./features/auth/guards";
 import { LoginPage } from "./features/auth/LoginPage";
 import { RegisterPage } from "./features/auth/RegisterPage";
@@ -22,8 +22,7 @@ function makeQueryClient(): QueryClient {
   // A 401 means the session ended (signed out on another device, revoked): drop everything, show sign-in.
   function signedOut(error: unknown): void {
     if (error instanceof ApiError && error.status === 401) {
-      client.clear();
-      client.setQueryData(meKey, null);
+      forgetSession(client);
     }
   }
   const client: QueryClient = new QueryClient({

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { api, unwrap, type Me, type MeChange } from "../../api/client";
 import { toRegisterRequest, toUpdateMeRequest, type RegisterInput } from "../../api/wire";
 import { ApiError } from "../../api/problem";
@@ -48,14 +48,24 @@ export function useRegister() {
   });
 }
 
+/**
+ * Leaves the signed-in state: "me" becomes null at once (the guards then go to sign-in), and everything else cached
+ * is dropped a moment later, once the signed-in pages have unmounted, so no mounted query refetches into a 401 loop.
+ */
+export function forgetSession(queryClient: QueryClient): void {
+  queryClient.setQueryData(meKey, null);
+  setTimeout(() => {
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+  }, 0);
+}
+
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => unwrap(() => api.POST("/api/v1/auth/logout")),
     onSettled: () => {
       // Signed out locally either way: a failed logout must not leave someone's data on screen.
-      queryClient.clear();
-      queryClient.setQueryData(meKey, null);
+      forgetSession(queryClient);
     },
   });
 }

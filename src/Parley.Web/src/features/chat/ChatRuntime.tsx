@@ -2,7 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
-import { meKey, useMe } from "../auth/api";
+import { forgetSession, useMe } from "../auth/api";
 import { useSettings } from "../settings/api";
 import { channelsKey, useChannels } from "./api";
 import { channelTitle, displayName, type Channel, type Message } from "./model";
@@ -35,8 +35,7 @@ export function ChatRuntime() {
     return startRealtime(queryClient, {
       meId: () => latest.current.me?.id ?? null,
       sessionRevoked: () => {
-        queryClient.clear();
-        queryClient.setQueryData(meKey, null);
+        forgetSession(queryClient);
       },
       notify: (message: Message) => {
         const { me: current, settings: s, t: tr, navigate: nav } = latest.current;

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap, type Settings, type SettingsChange } from "../../api/client";
 import { pathId, toUpdateSettingsRequest } from "../../api/wire";
-import { meKey, settingsKey } from "../auth/api";
+import { forgetSession, settingsKey } from "../auth/api";
 import { mergeSettings } from "./mergeSettings";
 
 export function useSettings() {
@@ -50,8 +50,7 @@ export function useRevokeSession() {
     },
     onSuccess: (_data, { id, current }) => {
       if (current) {
-        queryClient.clear();
-        queryClient.setQueryData(meKey, null);
+        forgetSession(queryClient);
         return;
       }
       queryClient.setQueryData<{ id: string }[]>(sessionsKey, (list) => list?.filter((s) => s.id !== id));
