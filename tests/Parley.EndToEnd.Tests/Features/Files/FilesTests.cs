@@ -28,6 +28,8 @@ public sealed partial class FilesTests(AppFixture app, ITestOutputHelper output)
         await anna.GetByTestId("person-result").Filter(new() { HasText = borisUser.DisplayName }).First.ClickAsync();
         await Expect(anna).ToHaveURLAsync(ChatUrl());
         await Expect(anna.GetByTestId("composer-input")).ToBeVisibleAsync();
+        // The message list appears once the (empty) history has loaded; the drag goes onto it.
+        await Expect(anna.GetByTestId("message-list")).ToBeVisibleAsync();
 
         // She drags a file over the conversation: the drop overlay shows; she drops it.
         await anna.EvaluateAsync(
