@@ -1,3 +1,4 @@
+import { useNavigate } from "react-router-dom";
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { api, unwrap, type Me, type MeChange } from "../../api/client";
 import { toRegisterRequest, toUpdateMeRequest, type RegisterInput } from "../../api/wire";
@@ -61,10 +62,13 @@ export function forgetSession(queryClient: QueryClient): void {
 
 export function useLogout() {
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   return useMutation({
     mutationFn: () => unwrap(() => api.POST("/api/v1/auth/logout")),
     onSettled: () => {
-      // Signed out locally either way: a failed logout must not leave someone's data on screen.
+      // Signed out locally either way: a failed logout must not leave someone's data on screen. Go to the sign-in page
+      // first, so the signed-in guard does not send us there with a "next" back to this page.
+      void navigate("/login", { replace: true });
       forgetSession(queryClient);
     },
   });
