@@ -1,4 +1,3 @@
-import { useNavigate } from "react-router-dom";
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { api, unwrap, type Me, type MeChange } from "../../api/client";
 import { toRegisterRequest, toUpdateMeRequest, type RegisterInput } from "../../api/wire";
@@ -62,14 +61,12 @@ export function forgetSession(queryClient: QueryClient): void {
 
 export function useLogout() {
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
   return useMutation({
     mutationFn: () => unwrap(() => api.POST("/api/v1/auth/logout")),
     onSettled: () => {
-      // Signed out locally either way: a failed logout must not leave someone's data on screen. Go to the sign-in page
-      // first, so the signed-in guard does not send us there with a "next" back to this page.
-      void navigate("/login", { replace: true });
-      forgetSession(queryClient);
+      // Signed out locally either way: a failed logout must not leave someone's data on screen.
+      queryClient.clear();
+      queryClient.setQueryData(meKey, null);
     },
   });
 }
