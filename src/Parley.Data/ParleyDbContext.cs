@@ -7,6 +7,7 @@ using Parley.Data.Conversations;
 using Parley.Data.Files;
 using Parley.Data.Friends;
 using Parley.Data.Messages;
+using Parley.Data.Polls;
 using Parley.Data.Servers;
 
 namespace Parley.Data;
@@ -30,6 +31,10 @@ public sealed class ParleyDbContext(DbContextOptions<ParleyDbContext> options)
     public DbSet<MessageEdit> MessageEdits => Set<MessageEdit>();
     public DbSet<Reaction> Reactions => Set<Reaction>();
     public DbSet<Mention> Mentions => Set<Mention>();
+    public DbSet<RoleMention> RoleMentions => Set<RoleMention>();
+    public DbSet<Poll> Polls => Set<Poll>();
+    public DbSet<PollOption> PollOptions => Set<PollOption>();
+    public DbSet<PollVote> PollVotes => Set<PollVote>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Server> Servers => Set<Server>();
     public DbSet<ServerMember> ServerMembers => Set<ServerMember>();
@@ -39,6 +44,8 @@ public sealed class ParleyDbContext(DbContextOptions<ParleyDbContext> options)
     public DbSet<Invite> Invites => Set<Invite>();
     public DbSet<Ban> Bans => Set<Ban>();
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
+    public DbSet<CustomEmoji> CustomEmoji => Set<CustomEmoji>();
+    public DbSet<Sticker> Stickers => Set<Sticker>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -34,6 +34,8 @@ public interface IChatClient
     Task ServerMemberJoined(ServerMemberEvent member);
     Task ServerMemberLeft(ServerMemberEvent member);
     Task ServerMemberUpdated(ServerMemberEvent member);
+    Task PollUpdated(PollUpdatedEvent poll);
+    Task EmojiChanged(ServerRef server);
 }
 
 public sealed record ServerRef(string ServerId);
@@ -59,3 +61,6 @@ public sealed record MemberEvent(string ChannelId, UserSummary User);
 public sealed record FriendRequestRemovedEvent(string Id);
 
 public sealed record DraftEvent(string ChannelId, string? Content);
+
+/// <summary>New tallies for everyone watching the channel; each client keeps its own votes (no per-reader copy).</summary>
+public sealed record PollUpdatedEvent(string ChannelId, string MessageId, IReadOnlyList<PollOptionResponse> Options, int TotalVoters, bool Closed);

@@ -69,3 +69,8 @@ public sealed record InviteResponse(
     int Uses);
 
 public sealed record AuditLogEntryResponse(string Id, UserSummary Actor, string Action, string? TargetId, string? Reason, string? Details, DateTimeOffset At);
+
+/// <summary>Written <c>:name:</c> in the composer and stored as <c>&lt;:name:id&gt;</c>; <see cref="Url"/> serves the image.</summary>
+public sealed record CustomEmojiResponse(string Id, string ServerId, string Name, bool Animated, string Url);
+
+public sealed record RenameAssetRequest(string? Name);

@@ -564,6 +564,9 @@ namespace Parley.Data.Postgres.Migrations
                     b.Property<DateTimeOffset?>("EditedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("MentionsEveryone")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Nonce")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -582,7 +585,12 @@ namespace Parley.Data.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<long?>("StickerId")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("StickerId");
 
                     b.HasIndex("AuthorId", "Nonce")
                         .IsUnique();
@@ -590,6 +598,8 @@ namespace Parley.Data.Postgres.Migrations
                     b.HasIndex("ChannelId", "Id");
 
                     b.HasIndex("ChannelId", "PinnedAt");
+
+                    b.HasIndex("ChannelId", "MentionsEveryone", "Id");
 
                     b.ToTable("Messages");
                 });
@@ -635,6 +645,94 @@ namespace Parley.Data.Postgres.Migrations
                     b.HasKey("MessageId", "Emoji", "UserId");
 
                     b.ToTable("Reactions");
+                });
+
+            modelBuilder.Entity("Parley.Data.Messages.RoleMention", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RoleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("MessageId", "RoleId");
+
+                    b.HasIndex("RoleId", "ChannelId", "MessageId");
+
+                    b.ToTable("RoleMentions");
+                });
+
+            modelBuilder.Entity("Parley.Data.Polls.Poll", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("AllowMultiple")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("MessageId");
+
+                    b.ToTable("Polls");
+                });
+
+            modelBuilder.Entity("Parley.Data.Polls.PollOption", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId", "Position");
+
+                    b.ToTable("PollOptions");
+                });
+
+            modelBuilder.Entity("Parley.Data.Polls.PollVote", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OptionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("MessageId", "UserId", "OptionId");
+
+                    b.HasIndex("OptionId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PollVotes");
                 });
 
             modelBuilder.Entity("Parley.Data.Servers.AuditLogEntry", b =>
@@ -692,6 +790,46 @@ namespace Parley.Data.Postgres.Migrations
                     b.HasKey("ServerId", "UserId");
 
                     b.ToTable("Bans");
+                });
+
+            modelBuilder.Entity("Parley.Data.Servers.CustomEmoji", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Animated")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CreatedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("ServerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServerId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("CustomEmoji");
                 });
 
             modelBuilder.Entity("Parley.Data.Servers.Invite", b =>
@@ -851,6 +989,53 @@ namespace Parley.Data.Postgres.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("ServerMembers");
+                });
+
+            modelBuilder.Entity("Parley.Data.Servers.Sticker", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CreatedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("ServerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServerId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Stickers");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<long>", b =>
@@ -1021,6 +1206,11 @@ namespace Parley.Data.Postgres.Migrations
                         .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Parley.Data.Servers.Sticker", null)
+                        .WithMany()
+                        .HasForeignKey("StickerId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Parley.Data.Messages.MessageEdit", b =>
@@ -1041,6 +1231,54 @@ namespace Parley.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Parley.Data.Messages.RoleMention", b =>
+                {
+                    b.HasOne("Parley.Data.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Polls.Poll", b =>
+                {
+                    b.HasOne("Parley.Data.Messages.Message", null)
+                        .WithOne()
+                        .HasForeignKey("Parley.Data.Polls.Poll", "MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Polls.PollOption", b =>
+                {
+                    b.HasOne("Parley.Data.Polls.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Polls.PollVote", b =>
+                {
+                    b.HasOne("Parley.Data.Polls.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parley.Data.Polls.PollOption", null)
+                        .WithMany()
+                        .HasForeignKey("OptionId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Parley.Data.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Parley.Data.Servers.AuditLogEntry", b =>
                 {
                     b.HasOne("Parley.Data.Servers.Server", null)
@@ -1051,6 +1289,15 @@ namespace Parley.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Parley.Data.Servers.Ban", b =>
+                {
+                    b.HasOne("Parley.Data.Servers.Server", null)
+                        .WithMany()
+                        .HasForeignKey("ServerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Servers.CustomEmoji", b =>
                 {
                     b.HasOne("Parley.Data.Servers.Server", null)
                         .WithMany()
@@ -1112,6 +1359,15 @@ namespace Parley.Data.Postgres.Migrations
                     b.HasOne("Parley.Data.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Servers.Sticker", b =>
+                {
+                    b.HasOne("Parley.Data.Servers.Server", null)
+                        .WithMany()
+                        .HasForeignKey("ServerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

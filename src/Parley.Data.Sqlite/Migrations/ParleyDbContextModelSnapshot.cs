@@ -555,6 +555,9 @@ namespace Parley.Data.Sqlite.Migrations
                     b.Property<DateTimeOffset?>("EditedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MentionsEveryone")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Nonce")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -573,7 +576,12 @@ namespace Parley.Data.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("StickerId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("StickerId");
 
                     b.HasIndex("AuthorId", "Nonce")
                         .IsUnique();
@@ -581,6 +589,8 @@ namespace Parley.Data.Sqlite.Migrations
                     b.HasIndex("ChannelId", "Id");
 
                     b.HasIndex("ChannelId", "PinnedAt");
+
+                    b.HasIndex("ChannelId", "MentionsEveryone", "Id");
 
                     b.ToTable("Messages");
                 });
@@ -626,6 +636,94 @@ namespace Parley.Data.Sqlite.Migrations
                     b.HasKey("MessageId", "Emoji", "UserId");
 
                     b.ToTable("Reactions");
+                });
+
+            modelBuilder.Entity("Parley.Data.Messages.RoleMention", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RoleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MessageId", "RoleId");
+
+                    b.HasIndex("RoleId", "ChannelId", "MessageId");
+
+                    b.ToTable("RoleMentions");
+                });
+
+            modelBuilder.Entity("Parley.Data.Polls.Poll", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowMultiple")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MessageId");
+
+                    b.ToTable("Polls");
+                });
+
+            modelBuilder.Entity("Parley.Data.Polls.PollOption", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId", "Position");
+
+                    b.ToTable("PollOptions");
+                });
+
+            modelBuilder.Entity("Parley.Data.Polls.PollVote", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MessageId", "UserId", "OptionId");
+
+                    b.HasIndex("OptionId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PollVotes");
                 });
 
             modelBuilder.Entity("Parley.Data.Servers.AuditLogEntry", b =>
@@ -683,6 +781,46 @@ namespace Parley.Data.Sqlite.Migrations
                     b.HasKey("ServerId", "UserId");
 
                     b.ToTable("Bans");
+                });
+
+            modelBuilder.Entity("Parley.Data.Servers.CustomEmoji", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Animated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ServerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServerId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("CustomEmoji");
                 });
 
             modelBuilder.Entity("Parley.Data.Servers.Invite", b =>
@@ -842,6 +980,53 @@ namespace Parley.Data.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("ServerMembers");
+                });
+
+            modelBuilder.Entity("Parley.Data.Servers.Sticker", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ServerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServerId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Stickers");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<long>", b =>
@@ -1012,6 +1197,11 @@ namespace Parley.Data.Sqlite.Migrations
                         .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Parley.Data.Servers.Sticker", null)
+                        .WithMany()
+                        .HasForeignKey("StickerId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Parley.Data.Messages.MessageEdit", b =>
@@ -1032,6 +1222,54 @@ namespace Parley.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Parley.Data.Messages.RoleMention", b =>
+                {
+                    b.HasOne("Parley.Data.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Polls.Poll", b =>
+                {
+                    b.HasOne("Parley.Data.Messages.Message", null)
+                        .WithOne()
+                        .HasForeignKey("Parley.Data.Polls.Poll", "MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Polls.PollOption", b =>
+                {
+                    b.HasOne("Parley.Data.Polls.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Polls.PollVote", b =>
+                {
+                    b.HasOne("Parley.Data.Polls.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parley.Data.Polls.PollOption", null)
+                        .WithMany()
+                        .HasForeignKey("OptionId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Parley.Data.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Parley.Data.Servers.AuditLogEntry", b =>
                 {
                     b.HasOne("Parley.Data.Servers.Server", null)
@@ -1042,6 +1280,15 @@ namespace Parley.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Parley.Data.Servers.Ban", b =>
+                {
+                    b.HasOne("Parley.Data.Servers.Server", null)
+                        .WithMany()
+                        .HasForeignKey("ServerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Servers.CustomEmoji", b =>
                 {
                     b.HasOne("Parley.Data.Servers.Server", null)
                         .WithMany()
@@ -1103,6 +1350,15 @@ namespace Parley.Data.Sqlite.Migrations
                     b.HasOne("Parley.Data.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Servers.Sticker", b =>
+                {
+                    b.HasOne("Parley.Data.Servers.Server", null)
+                        .WithMany()
+                        .HasForeignKey("ServerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Parley.Data.Accounts;
 using Parley.Data.Friends;
 using Parley.Data.Messages;
+using Parley.Data.Servers;
 
 namespace Parley.Data.Conversations;
 
@@ -55,8 +56,11 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.HasIndex(m => new { m.ChannelId, m.Id });
         builder.HasIndex(m => new { m.AuthorId, m.Nonce }).IsUnique();
         builder.HasIndex(m => new { m.ChannelId, m.PinnedAt });
+        // @everyone mention counts: WHERE ChannelId = @c AND MentionsEveryone AND Id > @lastRead.
+        builder.HasIndex(m => new { m.ChannelId, m.MentionsEveryone, m.Id });
         builder.HasOne<Channel>().WithMany().HasForeignKey(m => m.ChannelId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<User>().WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Sticker>().WithMany().HasForeignKey(m => m.StickerId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -88,6 +92,17 @@ internal sealed class MentionConfiguration : IEntityTypeConfiguration<Mention>
         builder.HasKey(m => new { m.MessageId, m.UserId });
         // Mention counts: WHERE UserId = @me AND ChannelId = @c AND MessageId > @lastRead.
         builder.HasIndex(m => new { m.UserId, m.ChannelId, m.MessageId });
+        builder.HasOne<Message>().WithMany().HasForeignKey(m => m.MessageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RoleMentionConfiguration : IEntityTypeConfiguration<RoleMention>
+{
+    public void Configure(EntityTypeBuilder<RoleMention> builder)
+    {
+        builder.HasKey(m => new { m.MessageId, m.RoleId });
+        // Mention counts: WHERE RoleId IN (@my roles) AND ChannelId = @c AND MessageId > @lastRead.
+        builder.HasIndex(m => new { m.RoleId, m.ChannelId, m.MessageId });
         builder.HasOne<Message>().WithMany().HasForeignKey(m => m.MessageId).OnDelete(DeleteBehavior.Cascade);
     }
 }

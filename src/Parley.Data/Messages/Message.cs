@@ -17,6 +17,12 @@ public sealed class Message
     public DateTimeOffset? EditedAt { get; set; }
     public DateTimeOffset? PinnedAt { get; set; }
     public long? PinnedById { get; set; }
+
+    /// <summary>Set when the author could and did write @everyone or @here; counted as a mention for every member who can read the channel.</summary>
+    public bool MentionsEveryone { get; set; }
+
+    /// <summary>A server sticker sent as the message.</summary>
+    public long? StickerId { get; set; }
 }
 
 /// <summary>The text a message had before an edit.</summary>
@@ -41,5 +47,13 @@ public sealed class Mention
 {
     public long MessageId { get; set; }
     public long UserId { get; set; }
+    public long ChannelId { get; set; }
+}
+
+/// <summary>A mentionable role mentioned in a message; counted as a mention for everyone holding the role.</summary>
+public sealed class RoleMention
+{
+    public long MessageId { get; set; }
+    public long RoleId { get; set; }
     public long ChannelId { get; set; }
 }

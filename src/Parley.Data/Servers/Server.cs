@@ -81,3 +81,31 @@ public sealed class AuditLogEntry
     public string? Reason { get; set; }
     public string? Details { get; set; }
 }
+
+/// <summary>A server's own emoji, written <c>:name:</c> and stored as <c>&lt;:name:id&gt;</c> in messages and reactions.</summary>
+public sealed class CustomEmoji
+{
+    public long Id { get; set; }
+    public long ServerId { get; set; }
+    public required string Name { get; set; }
+    public required string StorageKey { get; set; }
+    public required string ContentType { get; set; }
+    public bool Animated { get; set; }
+    public long CreatedById { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A server's sticker; members send it as a message of its own.</summary>
+public sealed class Sticker
+{
+    public long Id { get; set; }
+    public long ServerId { get; set; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+    public required string StorageKey { get; set; }
+    public required string ContentType { get; set; }
+    public int Width { get; set; }
+    public int Height { get; set; }
+    public long CreatedById { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

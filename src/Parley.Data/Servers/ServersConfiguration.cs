@@ -94,3 +94,30 @@ internal sealed class AuditLogEntryConfiguration : IEntityTypeConfiguration<Audi
         builder.HasOne<Server>().WithMany().HasForeignKey(a => a.ServerId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class CustomEmojiConfiguration : IEntityTypeConfiguration<CustomEmoji>
+{
+    public void Configure(EntityTypeBuilder<CustomEmoji> builder)
+    {
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Name).HasMaxLength(32);
+        builder.Property(e => e.StorageKey).HasMaxLength(200);
+        builder.Property(e => e.ContentType).HasMaxLength(100);
+        builder.HasIndex(e => new { e.ServerId, e.Name }).IsUnique();
+        builder.HasOne<Server>().WithMany().HasForeignKey(e => e.ServerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class StickerConfiguration : IEntityTypeConfiguration<Sticker>
+{
+    public void Configure(EntityTypeBuilder<Sticker> builder)
+    {
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Name).HasMaxLength(32);
+        builder.Property(s => s.Description).HasMaxLength(100);
+        builder.Property(s => s.StorageKey).HasMaxLength(200);
+        builder.Property(s => s.ContentType).HasMaxLength(100);
+        builder.HasIndex(s => new { s.ServerId, s.Name }).IsUnique();
+        builder.HasOne<Server>().WithMany().HasForeignKey(s => s.ServerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
