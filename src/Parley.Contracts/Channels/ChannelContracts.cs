@@ -28,7 +28,8 @@ public sealed record ChannelResponse(
     bool Muted,
     DateTimeOffset? MutedUntil,
     string? Draft,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? IconUrl = null);
 
 /// <summary>One recipient: the direct chat with them (always the same one). More: a new group.</summary>
 public sealed record CreateChannelRequest(IReadOnlyList<string>? RecipientIds, string? Name);

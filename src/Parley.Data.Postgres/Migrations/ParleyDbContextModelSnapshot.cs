@@ -590,8 +590,6 @@ namespace Parley.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StickerId");
-
                     b.HasIndex("AuthorId", "Nonce")
                         .IsUnique();
 
@@ -1206,11 +1204,6 @@ namespace Parley.Data.Postgres.Migrations
                         .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Parley.Data.Servers.Sticker", null)
-                        .WithMany()
-                        .HasForeignKey("StickerId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Parley.Data.Messages.MessageEdit", b =>

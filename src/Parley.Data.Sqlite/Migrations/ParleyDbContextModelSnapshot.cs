@@ -581,8 +581,6 @@ namespace Parley.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StickerId");
-
                     b.HasIndex("AuthorId", "Nonce")
                         .IsUnique();
 
@@ -1197,11 +1195,6 @@ namespace Parley.Data.Sqlite.Migrations
                         .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Parley.Data.Servers.Sticker", null)
-                        .WithMany()
-                        .HasForeignKey("StickerId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Parley.Data.Messages.MessageEdit", b =>

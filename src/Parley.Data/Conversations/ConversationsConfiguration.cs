@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Parley.Data.Accounts;
 using Parley.Data.Friends;
 using Parley.Data.Messages;
-using Parley.Data.Servers;
 
 namespace Parley.Data.Conversations;
 
@@ -60,7 +59,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.HasIndex(m => new { m.ChannelId, m.MentionsEveryone, m.Id });
         builder.HasOne<Channel>().WithMany().HasForeignKey(m => m.ChannelId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<User>().WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Sticker>().WithMany().HasForeignKey(m => m.StickerId).OnDelete(DeleteBehavior.SetNull);
+        // No foreign key on StickerId: adding one makes SQLite rebuild Messages, which drops the full-text triggers.
+        // A deleted sticker leaves the id behind and the message shows it as gone.
     }
 }
 

@@ -27,7 +27,8 @@ public sealed class ChannelQueries(ParleyDbContext db, PeopleView people, Messag
                     MutedForever = s != null && s.MutedForever,
                     Draft = s == null ? null : s.Draft,
                     Unread = db.Messages.Count(m => m.ChannelId == c.Id && m.Id > lastRead && m.AuthorId != me),
-                    Mentions = db.Mentions.Count(m => m.UserId == me && m.ChannelId == c.Id && m.MessageId > lastRead),
+                    Mentions = db.Messages.Count(m => m.ChannelId == c.Id && m.Id > lastRead && m.AuthorId != me
+                        && (m.MentionsEveryone || db.Mentions.Any(x => x.MessageId == m.Id && x.UserId == me))),
                     RecipientIds = db.ChannelRecipients.Where(x => x.ChannelId == c.Id).Select(x => x.UserId).ToList(),
                 })
             .AsNoTracking()
@@ -55,7 +56,8 @@ public sealed class ChannelQueries(ParleyDbContext db, PeopleView people, Messag
                     muted,
                     r.MutedForever ? null : r.MutedUntil,
                     r.Draft,
-                    r.Channel.CreatedAt);
+                    r.Channel.CreatedAt,
+                    Files.Avatars.UrlForChannel(r.Channel.Id, r.Channel.IconKey));
             })
             .OrderByDescending(c => long.Parse(c.LastMessage?.Id ?? c.Id, CultureInfo.InvariantCulture))
             .ToList();
@@ -71,7 +73,9 @@ public sealed class ChannelQueries(ParleyDbContext db, PeopleView people, Messag
             .Select(s => s.LastReadMessageId)
             .FirstOrDefaultAsync(cancellationToken);
         var unread = await db.Messages.CountAsync(m => m.ChannelId == channelId && m.Id > lastRead && m.AuthorId != me, cancellationToken);
-        var mentions = await db.Mentions.CountAsync(m => m.UserId == me && m.ChannelId == channelId && m.MessageId > lastRead, cancellationToken);
+        var serverId = await db.Channels.Where(c => c.Id == channelId).Select(c => c.ServerId).FirstOrDefaultAsync(cancellationToken);
+        var mentions = await Messages.Mentions.Of(db, me, serverId, db.Messages.Where(m => m.ChannelId == channelId && m.Id > lastRead))
+            .CountAsync(cancellationToken);
         return new ReadStateResponse(Id(channelId), Id(lastRead), unread, mentions);
     }
 

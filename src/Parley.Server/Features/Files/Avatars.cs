@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Parley.Contracts.Realtime;
 using Parley.Contracts.Users;
 using Parley.Data;
 using Parley.Server.Features.Accounts;
@@ -9,6 +10,7 @@ using Parley.Server.Features.Conversations;
 using Parley.Server.Features.Users;
 using Parley.Server.Infrastructure;
 using Parley.Server.Infrastructure.Storage;
+using Parley.Server.Realtime;
 
 namespace Parley.Server.Features.Files;
 
@@ -56,7 +58,8 @@ public static class Avatars
     }
 
     public static async Task<Results<NoContent, ValidationProblem, NotFound, ProblemHttpResult>> UploadGroupIcon(
-        long id, HttpContext context, ParleyDbContext db, ChannelAccess access, IFileStore store, IdGenerator ids, CancellationToken cancellationToken)
+        long id, HttpContext context, ParleyDbContext db, ChannelAccess access, IFileStore store, IdGenerator ids, RealtimePublisher realtime,
+        CancellationToken cancellationToken)
     {
         var me = context.User.UserId();
         var channel = await access.FindReadableAsync(id, me, cancellationToken);
@@ -85,6 +88,34 @@ public static class Avatars
         channel.IconKey = await StoreAsync(store, $"avatars/channels/{Ids.Format(id)}/{Ids.Format(ids.NextId())}", sizes.Images!, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await DeleteAsync(store, previous, cancellationToken);
+        await realtime.Channel(id).ChannelUpdated(new ChannelRef(Ids.Format(id)));
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteGroupIcon(
+        long id, HttpContext context, ParleyDbContext db, ChannelAccess access, IFileStore store, RealtimePublisher realtime, CancellationToken cancellationToken)
+    {
+        var me = context.User.UserId();
+        var channel = await access.FindReadableAsync(id, me, cancellationToken);
+        if (channel is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!ChannelAccess.MayManage(channel, me))
+        {
+            return TypedResults.Problem(title: "Only the group's owner can change its picture.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var previous = channel.IconKey;
+        if (previous is not null)
+        {
+            channel.IconKey = null;
+            await db.SaveChangesAsync(cancellationToken);
+            await DeleteAsync(store, previous, cancellationToken);
+            await realtime.Channel(id).ChannelUpdated(new ChannelRef(Ids.Format(id)));
+        }
+
         return TypedResults.NoContent();
     }
 
@@ -94,10 +125,13 @@ public static class Avatars
         return channel is null ? TypedResults.NotFound() : await ServeAsync(store, channel.IconKey, size, cancellationToken);
     }
 
+    public static string? UrlForChannel(long channelId, string? iconKey) =>
+        iconKey is null ? null : $"/api/v1/channels/{Ids.Format(channelId)}/icon?v={iconKey[(iconKey.LastIndexOf('/') + 1)..]}";
+
     public static string? UrlForUser(long userId, string? avatarKey) =>
         avatarKey is null ? null : $"/api/v1/users/{Ids.Format(userId)}/avatar?v={avatarKey[(avatarKey.LastIndexOf('/') + 1)..]}";
 
-    private static async Task<IResult> ServeAsync(IFileStore store, string? key, int? size, CancellationToken cancellationToken)
+    internal static async Task<IResult> ServeAsync(IFileStore store, string? key, int? size, CancellationToken cancellationToken)
     {
         if (key is null)
         {
@@ -119,9 +153,9 @@ public static class Avatars
         }
     }
 
-    private sealed record SquareImages(Dictionary<int, byte[]>? Images, ValidationProblem? Invalid = null, ProblemHttpResult? Problem = null);
+    internal sealed record SquareImages(Dictionary<int, byte[]>? Images, ValidationProblem? Invalid = null, ProblemHttpResult? Problem = null);
 
-    private static async Task<SquareImages> ReadSquareAsync(HttpContext context, CancellationToken cancellationToken)
+    internal static async Task<SquareImages> ReadSquareAsync(HttpContext context, CancellationToken cancellationToken)
     {
         if (!context.Request.HasFormContentType)
         {
@@ -150,7 +184,7 @@ public static class Avatars
             : new(images);
     }
 
-    private static async Task<string> StoreAsync(IFileStore store, string key, Dictionary<int, byte[]> images, CancellationToken cancellationToken)
+    internal static async Task<string> StoreAsync(IFileStore store, string key, Dictionary<int, byte[]> images, CancellationToken cancellationToken)
     {
         foreach (var (size, bytes) in images)
         {
@@ -160,7 +194,7 @@ public static class Avatars
         return key;
     }
 
-    private static async Task DeleteAsync(IFileStore store, string? key, CancellationToken cancellationToken)
+    internal static async Task DeleteAsync(IFileStore store, string? key, CancellationToken cancellationToken)
     {
         if (key is null)
         {

@@ -19,6 +19,7 @@ public static class FilesEndpoints
         app.MapGet("/api/v1/users/{id:long}/avatar", Avatars.GetUser).WithTags("Users").WithSummary("Someone's picture (size 64, 128 or 256).");
         app.MapPut("/api/v1/channels/{id:long}/icon", Avatars.UploadGroupIcon).WithMetadata(new RequestBodyLimit(Avatars.MaxAvatarBytes + 64 * 1024))
             .DisableAntiforgery().WithTags("Channels").WithSummary("Set a group's picture (its owner).");
+        app.MapDelete("/api/v1/channels/{id:long}/icon", Avatars.DeleteGroupIcon).WithTags("Channels").WithSummary("Remove a group's picture (its owner).");
         app.MapGet("/api/v1/channels/{id:long}/icon", Avatars.GetGroupIcon).WithTags("Channels").WithSummary("A group's picture.");
         return app;
     }

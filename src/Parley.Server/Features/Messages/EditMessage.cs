@@ -24,6 +24,7 @@ public static class EditMessage
         IdGenerator ids,
         TimeProvider time,
         RealtimePublisher realtime,
+        Mentions mentions,
         CancellationToken cancellationToken)
     {
         var errors = new FieldErrors().Require("content", request.Content).MaxLength("content", request.Content, MessageRules.MaxContentLength);
@@ -33,8 +34,8 @@ public static class EditMessage
         }
 
         var me = context.User.UserId();
-        var channel = await access.FindReadableAsync(channelId, me, cancellationToken);
-        var message = channel is null ? null : await db.Messages.FirstOrDefaultAsync(m => m.Id == messageId && m.ChannelId == channelId, cancellationToken);
+        var grant = await access.GetAsync(channelId, me, cancellationToken);
+        var message = grant is null ? null : await db.Messages.FirstOrDefaultAsync(m => m.Id == messageId && m.ChannelId == channelId, cancellationToken);
         if (message is null)
         {
             return TypedResults.NotFound();
@@ -56,7 +57,8 @@ public static class EditMessage
         message.SearchText = Search.SearchQuery.Fold(message.Content);
         message.EditedAt = now;
         await db.Mentions.Where(m => m.MessageId == message.Id).ExecuteDeleteAsync(cancellationToken);
-        db.Mentions.AddRange(await Mentions.ResolveAsync(db, message, cancellationToken));
+        await db.RoleMentions.Where(m => m.MessageId == message.Id).ExecuteDeleteAsync(cancellationToken);
+        await mentions.AddAsync(message, grant!, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         var shared = (await mapper.MapAsync(0, [message], cancellationToken))[0];

@@ -10,7 +10,7 @@ using Parley.Server.Features.Users;
 namespace Parley.Server.Features.Messages;
 
 /// <summary>Turns a page of messages into responses with a fixed number of batched queries, whatever the page size.</summary>
-public sealed class MessageMapper(ParleyDbContext db)
+public sealed class MessageMapper(ParleyDbContext db, TimeProvider time)
 {
     public const int ReplyPreviewLength = 120;
     public const int ReactionUserIdsShown = 20;
@@ -47,9 +47,18 @@ public sealed class MessageMapper(ParleyDbContext db)
         var mentions = await db.Mentions.AsNoTracking().Where(m => ids.Contains(m.MessageId))
             .Select(m => new { m.MessageId, m.UserId })
             .ToListAsync(cancellationToken);
+        var roleMentions = (await db.RoleMentions.AsNoTracking().Where(m => ids.Contains(m.MessageId))
+            .Select(m => new { m.MessageId, m.RoleId })
+            .ToListAsync(cancellationToken))
+            .ToLookup(m => m.MessageId, m => m.RoleId);
         var attachments = (await db.Attachments.AsNoTracking().Where(a => a.MessageId != null && ids.Contains(a.MessageId.Value)).ToListAsync(cancellationToken))
             .OrderBy(a => a.Id)
             .ToLookup(a => a.MessageId!.Value);
+        var polls = await Polls.PollQueries.LoadAsync(db, viewerId, ids, time.GetUtcNow(), cancellationToken);
+        var stickerIds = messages.Where(m => m.StickerId != null).Select(m => m.StickerId!.Value).Distinct().ToList();
+        var stickers = stickerIds.Count == 0
+            ? []
+            : await db.Stickers.AsNoTracking().Where(s => stickerIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, Emoji.Stickers.ToResponse, cancellationToken);
         var users = await UserSummaries.LoadAsync(
             db,
             messages.Select(m => m.AuthorId).Concat(replies.Values.Select(r => r.AuthorId)).Concat(mentions.Select(m => m.UserId)),
@@ -81,7 +90,11 @@ public sealed class MessageMapper(ParleyDbContext db)
                         g.Take(ReactionUserIdsShown).Select(r => Id(r.UserId)).ToList()))
                     .ToList(),
                 m.PinnedAt is not null,
-                attachments[m.Id].Select(a => a.ToResponse()).ToList()))
+                attachments[m.Id].Select(a => a.ToResponse()).ToList(),
+                Poll: polls.GetValueOrDefault(m.Id),
+                Sticker: m.StickerId is { } stickerId ? stickers.GetValueOrDefault(stickerId) : null,
+                MentionsEveryone: m.MentionsEveryone,
+                MentionRoleIds: roleMentions[m.Id].Select(Id).ToList()))
             .ToList();
     }
 

@@ -22,7 +22,8 @@ public static class Reactions
         RealtimePublisher realtime,
         CancellationToken cancellationToken)
     {
-        if (!MessageRules.IsUnicodeEmoji(emoji))
+        var custom = Emoji.EmojiReactions.TryParse(emoji, out var customEmojiId);
+        if (!custom && !MessageRules.IsUnicodeEmoji(emoji))
         {
             return new FieldErrors().Add("emoji", "A reaction is one emoji.").ToProblem();
         }
@@ -42,6 +43,17 @@ public static class Reactions
         if (grant.Channel.Type == Contracts.Channels.ChannelType.Direct && await access.WhyCannotSendAsync(grant, me, cancellationToken) is { } reason)
         {
             return TypedResults.Problem(title: reason, statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        if (custom)
+        {
+            var resolved = await Emoji.EmojiReactions.ResolveAsync(db, messageId, customEmojiId, me, cancellationToken);
+            if (resolved is null)
+            {
+                return new FieldErrors().Add("emoji", "That emoji does not exist, or is from a server you are not in.").ToProblem();
+            }
+
+            emoji = resolved;
         }
 
         if (await db.Reactions.AnyAsync(r => r.MessageId == messageId && r.Emoji == emoji && r.UserId == me, cancellationToken))

@@ -21,6 +21,7 @@ public static class SendMessage
         MessageMapper mapper,
         IdGenerator ids,
         RealtimePublisher realtime,
+        Mentions mentions,
         CancellationToken cancellationToken)
     {
         var me = context.User.UserId();
@@ -43,10 +44,12 @@ public static class SendMessage
             errors.Add("attachmentIds", $"A message can carry at most {MessageRules.MaxAttachments} files.");
         }
 
-        if (attachmentIds.Count == 0)
+        if (attachmentIds.Count == 0 && request.Poll is null && request.StickerId is null)
         {
             errors.Require("content", request.Content);
         }
+
+        var poll = request.Poll is null ? null : Polls.PollRules.Validate(request.Poll, errors);
 
         errors
             .MaxLength("content", request.Content, MessageRules.MaxContentLength)
@@ -55,6 +58,12 @@ public static class SendMessage
         if (request.ReplyToId is not null && !Ids.TryParse(request.ReplyToId, out replyToId))
         {
             errors.Add("replyToId", "The replyToId field must be a message id.");
+        }
+
+        long stickerId = 0;
+        if (request.StickerId is not null && !Ids.TryParse(request.StickerId, out stickerId))
+        {
+            errors.Add("stickerId", "The stickerId field must be a sticker id.");
         }
 
         if (errors.Any)
@@ -98,6 +107,11 @@ public static class SendMessage
             return new FieldErrors().Add("attachmentIds", "Some files are not yours to send, or were already sent.").ToProblem();
         }
 
+        if (stickerId != 0 && !await Emoji.StickerRules.MaySendAsync(db, channel, stickerId, me, cancellationToken))
+        {
+            return new FieldErrors().Add("stickerId", "That sticker is not from this server, or from a server you are in.").ToProblem();
+        }
+
         var message = new Message
         {
             Id = ids.NextId(),
@@ -107,15 +121,21 @@ public static class SendMessage
             SearchText = Search.SearchQuery.Fold(request.Content?.Trim() ?? ""),
             Nonce = nonce,
             ReplyToId = replyToId == 0 ? null : replyToId,
+            StickerId = stickerId == 0 ? null : stickerId,
         };
         db.Messages.Add(message);
+        if (poll is not null)
+        {
+            Polls.PollRules.AddTo(db, ids, message, poll);
+        }
+
         foreach (var attachment in attachments)
         {
             attachment.MessageId = message.Id;
             attachment.ChannelId = channelId;
         }
 
-        db.Mentions.AddRange(await Mentions.ResolveAsync(db, message, cancellationToken));
+        await mentions.AddAsync(message, grant, cancellationToken);
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -160,25 +180,4 @@ public static class SendMessage
                 "DraftUpdatedAt" = NULL
             """,
             cancellationToken);
-}
-
-public static class Mentions
-{
-    /// <summary>The channel members named with @username in the message.</summary>
-    public static async Task<List<Mention>> ResolveAsync(ParleyDbContext db, Message message, CancellationToken cancellationToken)
-    {
-        var names = MessageRules.MentionedUsernames(message.Content).Select(n => n.ToUpperInvariant()).ToList();
-        if (names.Count == 0)
-        {
-            return [];
-        }
-
-        var userIds = await db.ChannelRecipients
-            .Where(r => r.ChannelId == message.ChannelId && r.UserId != message.AuthorId)
-            .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { u.Id, u.NormalizedUserName })
-            .Where(u => names.Contains(u.NormalizedUserName!))
-            .Select(u => u.Id)
-            .ToListAsync(cancellationToken);
-        return userIds.Select(id => new Mention { MessageId = message.Id, UserId = id, ChannelId = message.ChannelId }).ToList();
-    }
 }

@@ -206,7 +206,7 @@ public static class Invites
             IdGenerator.TimestampOf(e.Id))).ToList());
     }
 
-    private static bool IsUsable(Invite invite, DateTimeOffset now) =>
+    internal static bool IsUsable(Invite invite, DateTimeOffset now) =>
         (invite.ExpiresAt is null || invite.ExpiresAt > now) && (invite.MaxUses is null || invite.Uses < invite.MaxUses);
 
     private static async Task<List<InviteResponse>> ToResponsesAsync(ParleyDbContext db, IReadOnlyList<Invite> invites, CancellationToken cancellationToken)
@@ -219,7 +219,7 @@ public static class Invites
             i.Code,
             Ids.Format(i.ServerId),
             servers[i.ServerId].Server.Name,
-            ServerSupport.IconUrl(servers[i.ServerId].Server),
+            ServerSupport.IconUrl(servers[i.ServerId].Server) is { } icon ? $"{icon}&invite={Uri.EscapeDataString(i.Code)}" : null,
             servers[i.ServerId].Members,
             Ids.Format(i.ChannelId),
             i.ExpiresAt,

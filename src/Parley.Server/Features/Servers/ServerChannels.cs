@@ -49,7 +49,11 @@ public static class ServerChannels
             {
                 c.Id,
                 Unread = db.Messages.Count(m => m.ChannelId == c.Id && m.Id > c.LastRead && m.AuthorId != me),
-                Mentions = db.Mentions.Count(m => m.UserId == me && m.ChannelId == c.Id && m.MessageId > c.LastRead),
+                Mentions = db.Messages.Count(m => m.ChannelId == c.Id && m.Id > c.LastRead && m.AuthorId != me
+                    && (m.MentionsEveryone
+                        || db.Mentions.Any(x => x.MessageId == m.Id && x.UserId == me)
+                        || db.RoleMentions.Any(r => r.MessageId == m.Id
+                            && db.MemberRoles.Any(mr => mr.ServerId == id && mr.UserId == me && mr.RoleId == r.RoleId)))),
             })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
         var parentsWithVisibleChildren = visible.Where(c => c.Channel.ParentId != null).Select(c => c.Channel.ParentId!.Value).ToHashSet();

@@ -1,3 +1,6 @@
+using Parley.Server.Features.Files;
+using Parley.Server.Infrastructure;
+
 namespace Parley.Server.Features.Servers;
 
 public static class ServersEndpoints
@@ -11,6 +14,11 @@ public static class ServersEndpoints
         servers.MapGet("/{id:long}", Servers.Get).WithSummary("A server you are a member of.");
         servers.MapPatch("/{id:long}", Servers.Update).WithSummary("Rename (Manage Server) or hand over (owner, ownerId).");
         servers.MapDelete("/{id:long}", Servers.Delete).WithSummary("Delete the server (owner).");
+        servers.MapPut("/{id:long}/icon", ServerIcon.Upload).WithMetadata(new RequestBodyLimit(Avatars.MaxAvatarBytes + 64 * 1024))
+            .DisableAntiforgery().WithSummary("Set the server's icon (multipart, part 'file'; Manage Server).");
+        servers.MapDelete("/{id:long}/icon", ServerIcon.Delete).WithSummary("Remove the server's icon (Manage Server).");
+        servers.MapGet("/{id:long}/icon", ServerIcon.Get).AllowAnonymous()
+            .WithSummary("The server's icon (size 64, 128 or 256) for members, or with a live invite code in 'invite'.");
         servers.MapGet("/{id:long}/channels", ServerChannels.List).WithSummary("The channels and categories you can see, with unread counts.");
         servers.MapPost("/{id:long}/channels", ServerChannels.Create).WithSummary("Create a text channel or category (Manage Channels).");
         servers.MapGet("/{id:long}/roles", Roles.List).WithSummary("The server's roles, highest first.");

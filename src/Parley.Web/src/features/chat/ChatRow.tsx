@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { Avatar } from "../../lib/components/Avatar";
 import { Icon } from "../../lib/components/Icon";
+import { avatarAt } from "../files/format";
 import { formatChatTime, typingText } from "./format";
 import { useTyping } from "./hooks";
 import { channelTitle, directPeer, displayName, num, type Channel } from "./model";
@@ -57,7 +58,12 @@ export const ChatRow = memo(function ChatRow({ channel, meId, active, now }: Cha
       role="listitem"
       aria-current={active ? "page" : undefined}
     >
-      <Avatar name={title} seed={peer?.id ?? channel.id} src={peer?.avatarUrl} presence={peer && peer.id !== meId ? peer.presence : null} />
+      <Avatar
+        name={title}
+        seed={peer?.id ?? channel.id}
+        src={peer ? peer.avatarUrl : avatarAt(channel.iconUrl, 128)}
+        presence={peer && peer.id !== meId ? peer.presence : null}
+      />
       <span className="chat-row__body">
         <span className="chat-row__top">
           <span className="chat-row__name">

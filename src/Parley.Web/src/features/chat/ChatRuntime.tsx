@@ -4,10 +4,11 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { forgetSession, useMe } from "../auth/api";
 import { useSettings } from "../settings/api";
-import { channelsKey, useChannels } from "./api";
+import { channelsKey, fetchChannel, useChannels } from "./api";
 import { channelTitle, displayName, type Channel, type Message } from "./model";
 import { toPlainText } from "./markdown";
 import { startRealtime } from "./realtime";
+import { serverOfChannel } from "../servers/api";
 import { totalUnread } from "./reducers";
 import { shouldNotify } from "./notifications";
 import { badgeLabel, drawBadgedIcon, titleWithUnread } from "./unreadBadge";
@@ -32,37 +33,52 @@ export function ChatRuntime() {
 
   useEffect(() => {
     if (!meId) return;
+    function showNotification(message: Message, channel: Channel) {
+      const { me: current, settings: s, t: tr, navigate: nav } = latest.current;
+      const permission = typeof Notification === "undefined" ? "unsupported" : Notification.permission;
+      const ok = shouldNotify({
+        hidden: document.visibilityState === "hidden",
+        enabled: s?.notifications.enabled ?? true,
+        permission,
+        presence: current?.presence,
+        channel,
+        mentionsMe: message.mentions.some((m) => m.id === current?.id),
+      });
+      if (!ok || !current) return;
+      const author = displayName(message.author);
+      const title = channel.type === "direct" ? author : tr("chat.notify.inGroup", { name: author, group: channelTitle(channel, current.id) });
+      const body = s?.notifications.showPreview === false ? tr("chat.notify.newMessage") : toPlainText(message.content).slice(0, 200);
+      try {
+        const n = new Notification(title, { body, tag: message.channelId, icon: "/icon.svg", silent: s?.notifications.sound === false });
+        n.onclick = () => {
+          window.focus();
+          void nav(`/chats/${message.channelId}`);
+          n.close();
+        };
+      } catch {
+        // Some browsers only allow notifications from a service worker.
+      }
+    }
+
     return startRealtime(queryClient, {
       meId: () => latest.current.me?.id ?? null,
       sessionRevoked: () => {
         forgetSession(queryClient);
       },
       notify: (message: Message) => {
-        const { me: current, settings: s, t: tr, navigate: nav } = latest.current;
-        const channel = queryClient.getQueryData<Channel[]>(channelsKey)?.find((c) => c.id === message.channelId);
-        const permission = typeof Notification === "undefined" ? "unsupported" : Notification.permission;
-        const ok = shouldNotify({
-          hidden: document.visibilityState === "hidden",
-          enabled: s?.notifications.enabled ?? true,
-          permission,
-          presence: current?.presence,
-          channel,
-          mentionsMe: message.mentions.some((m) => m.id === current?.id),
-        });
-        if (!ok || !channel || !current) return;
-        const author = displayName(message.author);
-        const title = channel.type === "direct" ? author : tr("chat.notify.inGroup", { name: author, group: channelTitle(channel, current.id) });
-        const body = s?.notifications.showPreview === false ? tr("chat.notify.newMessage") : toPlainText(message.content).slice(0, 200);
-        try {
-          const n = new Notification(title, { body, tag: message.channelId, icon: "/icon.svg", silent: s?.notifications.sound === false });
-          n.onclick = () => {
-            window.focus();
-            void nav(`/chats/${message.channelId}`);
-            n.close();
-          };
-        } catch {
-          // Some browsers only allow notifications from a service worker.
+        const known = queryClient.getQueryData<Channel[]>(channelsKey)?.find((c) => c.id === message.channelId);
+        if (known) {
+          showNotification(message, known);
+          return;
         }
+        if (serverOfChannel(queryClient, message.channelId)) return;
+        // The first message of a chat that is new to us (someone writes for the first time): look the chat up first.
+        fetchChannel(message.channelId).then(
+          (channel) => {
+            if (channel.type === "direct" || channel.type === "group") showNotification(message, channel);
+          },
+          () => undefined,
+        );
       },
     });
   }, [meId, queryClient]);

@@ -6,7 +6,12 @@ import { Avatar } from "../../lib/components/Avatar";
 import { Icon } from "../../lib/components/Icon";
 import { useToast } from "../../lib/components/toastContext";
 import { reasonMessage } from "../../lib/errors";
+import { emojiToken, expandCustomEmoji, sendSticker, useCustomEmojiSections } from "../emoji/api";
+import { StickerPicker } from "../emoji/StickerPicker";
+import { CreatePollDialog } from "../polls/CreatePollDialog";
+import { PollIcon } from "../polls/PollCard";
 import { PendingFiles } from "../files/PendingFiles";
+import { serverOfChannel } from "../servers/api";
 import { queueReady, uploadedAttachments } from "../files/uploadQueue";
 import { nameForPasted, usePendingFiles } from "../files/usePendingFiles";
 import { editMessage, MESSAGE_MAX_LENGTH, saveDraft, sendMessage } from "./actions";
@@ -54,6 +59,10 @@ export function Composer({ channel, me, replyTo, editing, onCancelReply, onCance
   const toast = useToast();
   const [text, setText] = useState(() => channel.draft ?? "");
   const [emojiOpen, setEmojiOpen] = useState(false);
+  const [stickerOpen, setStickerOpen] = useState(false);
+  const [pollOpen, setPollOpen] = useState(false);
+  const customEmoji = useCustomEmojiSections().flatMap((section) => section.items);
+  const channelServerId = channel.type === "text" ? serverOfChannel(queryClient, channel.id) : null;
   const [mention, setMention] = useState<{ start: number; query: string } | null>(null);
   const [mentionIndex, setMentionIndex] = useState(0);
   const input = useRef<HTMLTextAreaElement>(null);
@@ -306,6 +315,8 @@ export function Composer({ channel, me, replyTo, editing, onCancelReply, onCance
         onCancelReply();
       } else if (emojiOpen) {
         setEmojiOpen(false);
+      } else if (stickerOpen) {
+        setStickerOpen(false);
       }
     }
   }
@@ -408,6 +419,39 @@ export function Composer({ channel, me, replyTo, editing, onCancelReply, onCance
           >
             <Icon name="smile" size={22} />
           </button>
+          {!editing ? (
+            <button
+              type="button"
+              className="icon-button composer__sticker"
+              data-testid="sticker-button"
+              aria-label={t("chat.composer.stickers")}
+              title={t("chat.composer.stickers")}
+              aria-expanded={stickerOpen}
+              onClick={() => {
+                setEmojiOpen(false);
+                setStickerOpen((o) => !o);
+              }}
+            >
+              <Icon name="image" size={22} />
+            </button>
+          ) : null}
+          {!editing ? (
+            <button
+              type="button"
+              className="icon-button composer__poll"
+              data-testid="poll-button"
+              aria-label={t("polls.composer")}
+              title={t("polls.composer")}
+              aria-haspopup="dialog"
+              onClick={() => {
+                setEmojiOpen(false);
+                setStickerOpen(false);
+                setPollOpen(true);
+              }}
+            >
+              <PollIcon />
+            </button>
+          ) : null}
           <textarea
             ref={input}
             className="composer__input"
@@ -418,7 +462,16 @@ export function Composer({ channel, me, replyTo, editing, onCancelReply, onCance
             aria-label={t("chat.composer.label", { name: title })}
             maxLength={MESSAGE_MAX_LENGTH + 100}
             onChange={(e) => {
-              changed(e.target.value, e.target.selectionStart);
+              const expanded = expandCustomEmoji(e.target.value, e.target.selectionStart, customEmoji, channelServerId);
+              if (!expanded) {
+                changed(e.target.value, e.target.selectionStart);
+                return;
+              }
+              const el = e.target;
+              changed(expanded.text, expanded.caret);
+              requestAnimationFrame(() => {
+                el.setSelectionRange(expanded.caret, expanded.caret);
+              });
             }}
             onKeyDown={onKeyDown}
             onPaste={onPaste}
@@ -447,8 +500,48 @@ export function Composer({ channel, me, replyTo, editing, onCancelReply, onCance
         <div className="composer__emoji-popover">
           <EmojiPicker
             onPick={insertEmoji}
+            onPickCustom={(emoji) => {
+              insertEmoji(emojiToken(emoji));
+            }}
             onClose={() => {
               setEmojiOpen(false);
+              input.current?.focus();
+            }}
+          />
+        </div>
+      ) : null}
+      {pollOpen ? (
+        <CreatePollDialog
+          channelId={channel.id}
+          meId={me.id}
+          replyToId={replyTo?.id ?? null}
+          onClose={() => {
+            setPollOpen(false);
+            input.current?.focus();
+          }}
+          onCreated={() => {
+            setPollOpen(false);
+            onCancelReply();
+            onSent();
+          }}
+        />
+      ) : null}
+      {stickerOpen ? (
+        <div className="composer__emoji-popover">
+          <StickerPicker
+            serverId={channelServerId}
+            onPick={(sticker) => {
+              setStickerOpen(false);
+              const reply = replyTo;
+              onCancelReply();
+              sendSticker(queryClient, channel.id, me.id, sticker.id, reply?.id ?? null)
+                .then(onSent)
+                .catch((error: unknown) => {
+                  toast.show(t("chat.message.actionFailed", { reason: reasonMessage(error, t) }), "error");
+                });
+            }}
+            onClose={() => {
+              setStickerOpen(false);
               input.current?.focus();
             }}
           />

@@ -1,11 +1,12 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router-dom";
+import { Link, useLocation, useParams, useSearchParams } from "react-router-dom";
 import { Icon } from "../../lib/components/Icon";
 import { Spinner } from "../../lib/components/Spinner";
 import { useIsPhone } from "../../lib/hooks";
 import { useMe } from "../auth/api";
+import { setPageSearchContext } from "../search/searchStore";
 import { Sidebar } from "../shell/Sidebar";
 import { fetchChannel, messagesKey, useChannels } from "./api";
 import { Composer } from "./Composer";
@@ -76,6 +77,16 @@ function OpenConversation({ channel, me }: { channel: NonNullable<ReturnType<typ
   const [panel, setPanel] = useState<"pins" | "members" | null>(null);
   const list = useRef<MessageListHandle>(null);
   const title = channelTitle(channel, me.id);
+  // ?message=<id>: opened from a search result, at that message.
+  const [params] = useSearchParams();
+  const location = useLocation();
+
+  useEffect(() => {
+    setPageSearchContext({ channelId: channel.id, channelName: title });
+    return () => {
+      setPageSearchContext(null);
+    };
+  }, [channel.id, title]);
 
   const editLast = useCallback(() => {
     const state = queryClient.getQueryData<MessagesState>(messagesKey(channel.id));
@@ -96,6 +107,8 @@ function OpenConversation({ channel, me }: { channel: NonNullable<ReturnType<typ
             channel={channel}
             me={me}
             handle={list}
+            anchorId={params.get("message")}
+            anchorKey={location.key}
             onReply={(m) => {
               setEditing(null);
               setReplyTo(m);

@@ -8,6 +8,7 @@ import { useToast } from "../../lib/components/toastContext";
 import { reasonMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/time";
 import { setMute } from "./actions";
+import { avatarAt } from "../files/format";
 import { formatLastSeen, typingText } from "./format";
 import { useNow, useTyping } from "./hooks";
 import { channelTitle, directPeer, displayName, type Channel } from "./model";
@@ -48,7 +49,12 @@ export function ConversationHeader({ channel, meId, panel, onPanel }: HeaderProp
           if (!isDirect) onPanel(panel === "members" ? null : "members");
         }}
       >
-        <Avatar name={title} seed={peer?.id ?? channel.id} src={peer?.avatarUrl} presence={isDirect && peer && peer.id !== meId ? peer.presence : null} />
+        <Avatar
+          name={title}
+          seed={peer?.id ?? channel.id}
+          src={peer ? peer.avatarUrl : avatarAt(channel.iconUrl, 128)}
+          presence={isDirect && peer && peer.id !== meId ? peer.presence : null}
+        />
         <span className="conversation-header__text">
           <span className="conversation-header__title" data-testid="conversation-title">
             {title}

@@ -1,5 +1,7 @@
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { emojiUrl } from "../emoji/api";
+import "../emoji/emoji.css";
 import { parseMarkdown, type Block, type Inline } from "./markdown";
 
 function Spoiler({ children }: { children: ReactNode }) {
@@ -68,6 +70,20 @@ function renderInline(nodes: Inline[], me: string | undefined, keyPrefix: string
           <span key={key} className="md-emoji" title={`:${node.code}:`}>
             {node.emoji}
           </span>
+        );
+      case "customEmoji":
+        return (
+          <img
+            key={key}
+            className="md-custom-emoji"
+            src={emojiUrl(node.id)}
+            alt={`:${node.name}:`}
+            title={`:${node.name}:`}
+            draggable={false}
+            loading="lazy"
+            data-testid="custom-emoji"
+            data-emoji-id={node.id}
+          />
         );
     }
   });

@@ -2,7 +2,9 @@ import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import { Avatar } from "../../lib/components/Avatar";
 import { Icon } from "../../lib/components/Icon";
+import { ReactionEmoji, reactionName, StickerView } from "../emoji/EmojiViews";
 import { Attachments } from "../files/Attachments";
+import { PollCard } from "../polls/PollCard";
 import { formatClock } from "./format";
 import { Markdown } from "./Markdown";
 import { isEmojiOnly, toPlainText } from "./markdown";
@@ -38,7 +40,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   const big = isEmojiOnly(m.content) && !m.replyTo;
   const authorName = displayName(m.author);
 
-  const classes = ["msg", own ? "msg--own" : "msg--other", first ? "msg--first" : "", last ? "msg--last" : "", mentionsMe ? "msg--mention" : "", highlighted ? "msg--highlight" : "", big ? "msg--big" : "", status === "failed" ? "msg--failed" : ""]
+  const classes = ["msg", own ? "msg--own" : "msg--other", first ? "msg--first" : "", last ? "msg--last" : "", mentionsMe ? "msg--mention" : "", highlighted ? "msg--highlight" : "", big ? "msg--big" : "", m.sticker ? "msg--sticker" : "", status === "failed" ? "msg--failed" : ""]
     .filter(Boolean)
     .join(" ");
 
@@ -85,6 +87,8 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
           </button>
         ) : null}
         {m.attachments.length > 0 ? <Attachments attachments={m.attachments} /> : null}
+        {m.sticker ? <StickerView sticker={m.sticker} /> : null}
+        {m.poll && !local ? <PollCard channelId={m.channelId} messageId={m.id} authorId={m.author.id} meId={meId} poll={m.poll} /> : null}
         <div className={`msg__text${m.content === "" ? " msg__text--empty" : ""}`} data-testid="message-content">
           {m.content !== "" ? <Markdown text={m.content} me={props.meUsername} /> : null}
           <span className="msg__meta">
@@ -131,12 +135,14 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
                 data-testid="reaction"
                 data-emoji={r.emoji}
                 aria-pressed={r.me}
-                aria-label={t("chat.message.reactionLabel", { emoji: r.emoji, count: num(r.count) })}
+                aria-label={t("chat.message.reactionLabel", { emoji: reactionName(r.emoji), count: num(r.count) })}
                 onClick={() => {
                   props.onReact(m, r.emoji);
                 }}
               >
-                <span className="reaction__emoji">{r.emoji}</span>
+                <span className="reaction__emoji">
+                  <ReactionEmoji emoji={r.emoji} />
+                </span>
                 <span className="reaction__count">{num(r.count)}</span>
               </button>
             ))}

@@ -7,7 +7,7 @@ import { Spinner } from "../../lib/components/Spinner";
 import { useToast } from "../../lib/components/toastContext";
 import { reasonMessage } from "../../lib/errors";
 import { deleteMessage, discardFailed, markRead, retrySend, togglePin, toggleReaction } from "./actions";
-import { fetchMessages, messagesKey, PAGE_SIZE, useMessages, useReceipts } from "./api";
+import { fetchMessages, loadAround, messagesKey, PAGE_SIZE, useMessages, useReceipts } from "./api";
 import { ConfirmDialog } from "./Dialog";
 import { EditHistoryDialog } from "./EditHistoryDialog";
 import { formatDaySeparator } from "./format";
@@ -29,11 +29,15 @@ interface MessageListProps {
   onReply: (message: ChatMessage) => void;
   onEdit: (message: ChatMessage) => void;
   handle: Ref<MessageListHandle>;
+  /** Open at this message (a search result): loaded around it, scrolled to it and highlighted. */
+  anchorId?: string | null;
+  /** Changes when the same message is asked for again (a new navigation). */
+  anchorKey?: string;
 }
 
 const NEAR_BOTTOM_PX = 80;
 
-export function MessageList({ channel, me, onReply, onEdit, handle }: MessageListProps) {
+export function MessageList({ channel, me, onReply, onEdit, handle, anchorId, anchorKey }: MessageListProps) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -78,10 +82,12 @@ export function MessageList({ channel, me, onReply, onEdit, handle }: MessageLis
   useEffect(() => {
     if (positioned.current || !state) return;
     positioned.current = true;
+    // Opening at a message: the anchor effect below places the list.
+    if (anchorId) return;
     const unreadIndex = items.findIndex((it) => it.type === "unread");
     if (unreadIndex >= 0) virtualizer.scrollToIndex(unreadIndex, { align: "start" });
     else if (items.length > 0) virtualizer.scrollToIndex(items.length - 1, { align: "end" });
-  }, [state, items, virtualizer]);
+  }, [state, items, virtualizer, anchorId]);
 
   const loadOlder = useCallback(async (): Promise<boolean> => {
     const current = queryClient.getQueryData<MessagesState>(messagesKey(channel.id));
@@ -173,11 +179,11 @@ export function MessageList({ channel, me, onReply, onEdit, handle }: MessageLis
     if (items.length > 0) virtualizer.scrollToIndex(items.length - 1, { align: "end" });
   }, [items.length, virtualizer]);
 
-  const flash = useCallback((id: string) => {
+  const flash = useCallback((id: string, ms = 1600) => {
     setHighlight(id);
     window.setTimeout(() => {
       setHighlight((h) => (h === id ? null : h));
-    }, 1600);
+    }, ms);
   }, []);
 
   const itemsRef = useRef(items);
@@ -203,6 +209,32 @@ export function MessageList({ channel, me, onReply, onEdit, handle }: MessageLis
     },
     [loadOlder, virtualizer, flash, toast, t],
   );
+
+  // Open at a message: load the page around it if it is not loaded yet, then centre and highlight it.
+  const anchored = useRef<string | null>(null);
+  useEffect(() => {
+    if (!anchorId || !state) return;
+    const token = `${anchorId} ${anchorKey ?? ""}`;
+    if (anchored.current === token) return;
+    anchored.current = token;
+    const find = () => itemsRef.current.findIndex((it) => it.type === "message" && it.message.id === anchorId);
+    void (async () => {
+      let found = find() >= 0;
+      if (!found) {
+        found = await loadAround(queryClient, channel.id, anchorId).catch(() => false);
+        // Wait for the list to render what was loaded.
+        for (let frame = 0; found && find() < 0 && frame < 120; frame++) await new Promise((r) => requestAnimationFrame(r));
+      }
+      const index = find();
+      if (!found || index < 0) {
+        toast.show(t("chat.conversation.jumpFailed"), "error");
+        if (items.length > 0) virtualizer.scrollToIndex(itemsRef.current.length - 1, { align: "end" });
+        return;
+      }
+      virtualizer.scrollToIndex(index, { align: "center" });
+      flash(anchorId, 4000);
+    })();
+  }, [anchorId, anchorKey, state, queryClient, channel.id, virtualizer, flash, toast, t, items.length]);
 
   useImperativeHandle(handle, () => ({ scrollToBottom, jumpTo: (id) => void jumpTo(id) }), [scrollToBottom, jumpTo]);
 

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Icon, type IconName } from "../../lib/components/Icon";
+import { reactionKey } from "../emoji/api";
 import { QUICK_REACTIONS } from "./emojiData";
 import { EmojiPicker } from "./EmojiPicker";
 import type { ChatMessage } from "./model";
@@ -93,6 +94,10 @@ export function MessageMenu({ message, anchor, canEdit, canDelete, onAction, onR
         <EmojiPicker
           onPick={(emoji) => {
             onReact(emoji);
+            onClose();
+          }}
+          onPickCustom={(emoji) => {
+            onReact(reactionKey(emoji));
             onClose();
           }}
           onClose={() => {

@@ -14,10 +14,12 @@ import { ConfirmDialog } from "./Dialog";
 import { formatLastSeen } from "./format";
 import { useNow } from "./hooks";
 import { toPlainText } from "./markdown";
-import { displayName, type Channel } from "./model";
+import { channelTitle, displayName, type Channel } from "./model";
 import { channelsRemove } from "./reducers";
 import { PersonPicker } from "./PersonPicker";
 import { fetchChannel } from "./api";
+import { PictureEditor } from "../files/AvatarEditor";
+import { uploadMultipart } from "../files/upload";
 
 function PanelShell({ title, onClose, children, testId }: { title: string; onClose: () => void; children: React.ReactNode; testId: string }) {
   const { t } = useTranslation();
@@ -119,6 +121,27 @@ export function MembersPanel({ channel, meId, onClose }: { channel: Channel; meI
 
   return (
     <PanelShell title={t("chat.conversation.members")} onClose={onClose} testId="members-panel">
+      {isOwner ? (
+        <div className="members__picture">
+          <PictureEditor
+            name={channelTitle(channel, meId)}
+            seed={channel.id}
+            current={channel.iconUrl}
+            testId="group-picture"
+            savedText={t("chat.group.pictureSaved")}
+            removedText={t("chat.group.pictureRemoved")}
+            cropTitle={t("chat.group.pictureCropTitle")}
+            onUpload={async (blob, fileName) => {
+              await uploadMultipart(`/api/v1/channels/${channel.id}/icon`, blob, { method: "PUT", fileName });
+              upsertChannel(queryClient, await fetchChannel(channel.id));
+            }}
+            onRemove={async () => {
+              await unwrap(() => api.DELETE("/api/v1/channels/{id}/icon", { params: { path: { id: pathId(channel.id) } } }));
+              upsertChannel(queryClient, await fetchChannel(channel.id));
+            }}
+          />
+        </div>
+      ) : null}
       {isOwner ? (
         <form
           className="members__rename"

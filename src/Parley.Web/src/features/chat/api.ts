@@ -1,7 +1,7 @@
 import { useQuery, type QueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/client";
 import { pathId } from "../../api/wire";
-import { sortChannels, type Channel, type Message, type MessagesState, type PublicUser } from "./model";
+import { compareIds, isLocalId, sortChannels, type Channel, type Message, type MessagesState, type PublicUser } from "./model";
 import { mergeMessages } from "./reducers";
 
 export const channelsKey = ["channels"] as const;
@@ -61,6 +61,33 @@ export async function fetchAllAfter(channelId: string, afterId: string): Promise
     cursor = last.id;
   }
   return all;
+}
+
+/**
+ * Loads the page around `messageId` (a search result, a link) into the chat's history, together with everything from
+ * it up to the loaded messages, so the history stays one run up to the newest and scrolls both ways. False when the
+ * message is not in the chat (deleted, or never readable).
+ */
+export async function loadAround(queryClient: QueryClient, channelId: string, messageId: string): Promise<boolean> {
+  const current = queryClient.getQueryData<MessagesState>(messagesKey(channelId));
+  if (!current) return false;
+  const page = await fetchMessages(channelId, { around: messageId, limit: PAGE_SIZE });
+  if (!page.some((m) => m.id === messageId)) return false;
+  const loadedFirst = current.items.find((m) => !isLocalId(m.id));
+  const bridge: Message[] = [];
+  let cursor = page[page.length - 1]?.id;
+  for (let i = 0; cursor && loadedFirst && compareIds(cursor, loadedFirst.id) < 0 && i < 100; i++) {
+    const next = await fetchMessages(channelId, { after: cursor, limit: 100 });
+    bridge.push(...next);
+    cursor = next.length < 100 ? undefined : next[next.length - 1]?.id;
+  }
+  // around= gives up to half a page before the message: fewer means the chat starts there.
+  const older = page.filter((m) => compareIds(m.id, messageId) < 0).length;
+  const pageStartsEarlier = loadedFirst === undefined || compareIds(page[0]?.id ?? messageId, loadedFirst.id) < 0;
+  queryClient.setQueryData<MessagesState>(messagesKey(channelId), (s) =>
+    mergeMessages(s, [...page, ...bridge], pageStartsEarlier ? older >= Math.floor(PAGE_SIZE / 2) : undefined),
+  );
+  return true;
 }
 
 export function usePins(channelId: string, enabled: boolean) {

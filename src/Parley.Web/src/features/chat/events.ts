@@ -16,6 +16,7 @@ import {
 import { typingStore } from "./typingStore";
 import { createServerEventHandlers, serverChannelOnMessage, serverChannelOnReadState, serverOfChannel } from "../servers/events";
 import { isReading } from "./viewing";
+import { applyPollUpdate, keepMyVotes, type PollUpdatedEvent } from "../polls/logic";
 
 export interface ReactionEvent {
   channelId: string;
@@ -84,7 +85,7 @@ export function createEventHandlers(ctx: EventContext) {
 
   const onMessage = (message: Message) => {
     typingStore.stopped(message.channelId, message.author.id);
-    qc.setQueryData<MessagesState>(messagesKey(message.channelId), (state) => (state ? upsertMessage(state, message) : state));
+    qc.setQueryData<MessagesState>(messagesKey(message.channelId), (state) => (state ? upsertMessage(state, keepMyVotes(state, message)) : state));
     const list = qc.getQueryData<Channel[]>(channelsKey);
     if (serverChannelOnMessage(qc, message, me(), isReading(message.channelId))) {
       // A server text channel: its server's channel list carries the unread count.
@@ -99,7 +100,7 @@ export function createEventHandlers(ctx: EventContext) {
   return {
     MessageCreated: onMessage,
     MessageUpdated: (message: Message) => {
-      qc.setQueryData<MessagesState>(messagesKey(message.channelId), (state) => (state ? upsertMessage(state, message) : state));
+      qc.setQueryData<MessagesState>(messagesKey(message.channelId), (state) => (state ? upsertMessage(state, keepMyVotes(state, message)) : state));
       qc.setQueryData<Channel[]>(channelsKey, (l) => channelsOnMessageUpdated(l, message));
     },
     MessageDeleted: (event: { channelId: string; id: string }) => {
@@ -111,6 +112,9 @@ export function createEventHandlers(ctx: EventContext) {
     },
     ReactionRemoved: (event: ReactionEvent) => {
       qc.setQueryData<MessagesState>(messagesKey(event.channelId), (state) => applyReaction(state, event, me(), false));
+    },
+    PollUpdated: (event: PollUpdatedEvent) => {
+      qc.setQueryData<MessagesState>(messagesKey(event.channelId), (state) => applyPollUpdate(state, event));
     },
     PinsChanged: (event: { channelId: string }) => {
       void qc.invalidateQueries({ queryKey: pinsKey(event.channelId) });

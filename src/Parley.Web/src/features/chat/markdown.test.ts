@@ -17,6 +17,8 @@ function allText(nodes: Inline[]): string {
           return `@${n.username}`;
         case "emoji":
           return n.emoji;
+        case "customEmoji":
+          return `:${n.name}:`;
         default:
           return allText(n.children);
       }

@@ -13,7 +13,8 @@ export type Inline =
   | { type: "code"; text: string }
   | { type: "link"; href: string; text: string }
   | { type: "mention"; username: string }
-  | { type: "emoji"; emoji: string; code: string };
+  | { type: "emoji"; emoji: string; code: string }
+  | { type: "customEmoji"; name: string; id: string; animated: boolean };
 
 export type Block =
   | { type: "paragraph"; children: Inline[] }
@@ -43,6 +44,9 @@ function isWordChar(ch: string | undefined): boolean {
 const URL_AT = /^https?:\/\/[^\s<>"']+/i;
 const MENTION_AT = /^@([\p{L}\p{Nd}_.-]{1,32})/u;
 const SHORTCODE_AT = /^:([a-z0-9_+-]{1,40}):/;
+/** A server's custom emoji as stored in a message: <:name:id>, or <a:name:id> when animated. */
+const CUSTOM_EMOJI_AT = /^<(a?):([A-Za-z0-9_]{2,32}):(\d{1,20})>/;
+const CUSTOM_EMOJI_ALL = /<a?:[A-Za-z0-9_]{2,32}:\d{1,20}>/g;
 
 /** Drops trailing punctuation from a bare URL, keeping a ")" that closes a "(" inside it. */
 function trimUrl(url: string): string {
@@ -185,6 +189,17 @@ export function parseInline(text: string, depth = 0): Inline[] {
       }
     }
 
+    if (ch === "<") {
+      const m = CUSTOM_EMOJI_AT.exec(rest);
+      if (m?.[2] && m[3]) {
+        flush(i);
+        out.push({ type: "customEmoji", name: m[2], id: m[3], animated: m[1] === "a" });
+        i += m[0].length;
+        plainStart = i;
+        continue;
+      }
+    }
+
     if (ch === ":") {
       const m = SHORTCODE_AT.exec(rest);
       const emoji = m?.[1] ? SHORTCODES.get(m[1]) : undefined;
@@ -299,6 +314,9 @@ export function toPlainText(source: string): string {
         case "emoji":
           parts.push(n.emoji);
           break;
+        case "customEmoji":
+          parts.push(`:${n.name}:`);
+          break;
         case "spoiler":
           parts.push("▒▒▒▒");
           break;
@@ -315,9 +333,13 @@ export function toPlainText(source: string): string {
   return parts.join("").replace(/\s+/g, " ").trim();
 }
 
-/** True when the text is nothing but one to three emoji (shown larger, like Telegram). */
+/** True when the text is nothing but one to three emoji, unicode or custom (shown larger, like Telegram). */
 export function isEmojiOnly(text: string): boolean {
-  const trimmed = text.trim();
-  if (trimmed === "" || trimmed.length > 24) return false;
-  return /^(?:\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*\s*){1,3}$/u.test(trimmed);
+  const custom = text.match(CUSTOM_EMOJI_ALL)?.length ?? 0;
+  const trimmed = text.replace(CUSTOM_EMOJI_ALL, " ").trim();
+  if (custom > 3) return false;
+  if (trimmed === "") return custom > 0;
+  if (trimmed.length > 24 || custom === 3) return false;
+  const unicode = new RegExp(`^(?:\\p{Extended_Pictographic}(?:\\uFE0F|\\u200D\\p{Extended_Pictographic}|\\p{Emoji_Modifier})*\\s*){1,${String(3 - custom)}}$`, "u");
+  return unicode.test(trimmed);
 }

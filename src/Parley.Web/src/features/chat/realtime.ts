@@ -106,8 +106,17 @@ export function startRealtime(queryClient: QueryClient, context: Omit<EventConte
   });
 
   const onOnline = () => {
-    if (connection.state === HubConnectionState.Disconnected) scheduleStart(0);
-    else if (connection.state !== HubConnectionState.Connected) connectionStatus.set("connecting");
+    if (connection.state === HubConnectionState.Disconnected) {
+      scheduleStart(0);
+    } else if (connection.state === HubConnectionState.Reconnecting) {
+      // The automatic retries may be 10 s apart by now: with the network back, try again at once.
+      connectionStatus.set("connecting");
+      void connection.stop().then(() => {
+        scheduleStart(0);
+      });
+    } else if (connection.state !== HubConnectionState.Connected) {
+      connectionStatus.set("connecting");
+    }
   };
   const onOffline = () => {
     if (connection.state !== HubConnectionState.Connected) connectionStatus.set("offline");

@@ -20,8 +20,175 @@ const MAX_PICK_BYTES = 30 * 1024 * 1024;
 
 /** The picture in Settings → Profile: choose, crop to a square, upload; or remove. */
 export function AvatarEditor({ me, name, children }: { me: Me; name: string; children?: ReactNode }) {
-  const { t } = useTranslation();
   const queryClient = useQueryClient();
+  return (
+    <PictureEditor
+      name={name}
+      seed={me.id}
+      presence={me.presence}
+      current={me.avatarUrl}
+      onUpload={async (blob, fileName) => {
+        const updated = await uploadMultipart<Me>("/api/v1/users/me/avatar", blob, { method: "PUT", fileName });
+        queryClient.setQueryData(meKey, updated);
+      }}
+      onRemove={async () => {
+        const updated = await unwrap(() => api.DELETE("/api/v1/users/me/avatar"));
+        queryClient.setQueryData(meKey, updated);
+      }}
+    >
+      {children}
+    </PictureEditor>
+  );
+}
+
+interface PictureEditorProps {
+  /** Who or what the picture is of: the initials show when there is none. */
+  name: string;
+  seed: string;
+  /** The picture's address now, or null. */
+  current: string | null | undefined;
+  presence?: Me["presence"] | null;
+  onUpload: (blob: Blob, fileName: string) => Promise<void>;
+  onRemove: () => Promise<void>;
+  /** Prefix of the data-testid of the controls ("avatar" gives avatar-upload-input, avatar-remove, avatar-save). */
+  testId?: string;
+  /** Wording of the toasts (defaults: your picture). */
+  savedText?: string;
+  removedText?: string;
+  /** Title of the crop dialog (default: your picture). */
+  cropTitle?: string;
+  children?: ReactNode;
+}
+
+/** Loads a chosen file as an image for cropping; null if it is not a picture we take. */
+function loadPicture(file: File): Promise<HTMLImageElement | null> {
+  if (!file.type.startsWith("image/") || file.size > MAX_PICK_BYTES) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const url = URL.createObjectURL(file);
+    const img = new Image();
+    img.onload = () => {
+      resolve(img);
+    };
+    img.onerror = () => {
+      URL.revokeObjectURL(url);
+      resolve(null);
+    };
+    img.src = url;
+  });
+}
+
+/**
+ * Picks and crops a picture without uploading it (for something not created yet, e.g. a new server's icon): a round
+ * button that shows the chosen picture, or a camera-like placeholder.
+ */
+export function PicturePicker({
+  value,
+  onChange,
+  testId,
+  label,
+  cropTitle,
+}: {
+  value: Blob | null;
+  onChange: (blob: Blob | null) => void;
+  testId: string;
+  label: string;
+  cropTitle?: string;
+}) {
+  const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  const [image, setImage] = useState<HTMLImageElement | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<string | null>(null);
+  useEffect(() => {
+    if (!value) {
+      setPreview(null);
+      return;
+    }
+    const url = URL.createObjectURL(value);
+    setPreview(url);
+    return () => {
+      URL.revokeObjectURL(url);
+    };
+  }, [value]);
+
+  function closeCrop() {
+    if (image) URL.revokeObjectURL(image.src);
+    setImage(null);
+  }
+
+  return (
+    <div className="picture-picker">
+      <input
+        ref={input}
+        type="file"
+        accept="image/png,image/jpeg,image/gif,image/webp"
+        className="visually-hidden-input"
+        data-testid={`${testId}-upload-input`}
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = "";
+          setError(null);
+          if (!file) return;
+          void loadPicture(file).then((img) => {
+            if (img) setImage(img);
+            else setError(t("files.avatar.notImage"));
+          });
+        }}
+      />
+      <button
+        type="button"
+        className="picture-picker__button"
+        data-testid={`${testId}-upload`}
+        aria-label={label}
+        title={label}
+        onClick={() => {
+          input.current?.click();
+        }}
+      >
+        {preview ? <img className="picture-picker__img" src={preview} alt="" data-testid={`${testId}-preview`} /> : <Icon name="image" size={24} />}
+      </button>
+      {value ? (
+        <button
+          type="button"
+          className="icon-button icon-button--small picture-picker__clear"
+          data-testid={`${testId}-clear`}
+          aria-label={t("files.avatar.remove")}
+          title={t("files.avatar.remove")}
+          onClick={() => {
+            onChange(null);
+          }}
+        >
+          <Icon name="close" size={14} />
+        </button>
+      ) : null}
+      {error ? (
+        <p className="avatar-editor__error picture-picker__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {image ? (
+        <CropDialog
+          image={image}
+          busy={false}
+          error={null}
+          testId={testId}
+          title={cropTitle}
+          onCancel={closeCrop}
+          onSave={(blob) => {
+            onChange(blob);
+            closeCrop();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** A square picture (a person's, a group's, a server's): choose, crop, upload; or remove. */
+export function PictureEditor({ name, seed, current, presence, onUpload, onRemove, testId = "avatar", savedText, removedText, cropTitle, children }: PictureEditorProps) {
+  const { t } = useTranslation();
   const toast = useToast();
   const input = useRef<HTMLInputElement>(null);
   const [image, setImage] = useState<HTMLImageElement | null>(null);
@@ -31,20 +198,10 @@ export function AvatarEditor({ me, name, children }: { me: Me; name: string; chi
   function pick(file: File | undefined) {
     setError(null);
     if (!file) return;
-    if (!file.type.startsWith("image/") || file.size > MAX_PICK_BYTES) {
-      setError(t("files.avatar.notImage"));
-      return;
-    }
-    const url = URL.createObjectURL(file);
-    const img = new Image();
-    img.onload = () => {
-      setImage(img);
-    };
-    img.onerror = () => {
-      URL.revokeObjectURL(url);
-      setError(t("files.avatar.notImage"));
-    };
-    img.src = url;
+    void loadPicture(file).then((img) => {
+      if (img) setImage(img);
+      else setError(t("files.avatar.notImage"));
+    });
   }
 
   function closeCrop() {
@@ -56,10 +213,9 @@ export function AvatarEditor({ me, name, children }: { me: Me; name: string; chi
     setBusy("save");
     setError(null);
     try {
-      const updated = await uploadMultipart<Me>("/api/v1/users/me/avatar", blob, { method: "PUT", fileName: blob.type === "image/webp" ? "avatar.webp" : "avatar.png" });
-      queryClient.setQueryData(meKey, updated);
+      await onUpload(blob, blob.type === "image/webp" ? "avatar.webp" : "avatar.png");
       closeCrop();
-      toast.show(t("files.avatar.saved"), "success");
+      toast.show(savedText ?? t("files.avatar.saved"), "success");
     } catch (e) {
       setError(generalErrorMessage(e, t));
     } finally {
@@ -71,9 +227,8 @@ export function AvatarEditor({ me, name, children }: { me: Me; name: string; chi
     setBusy("remove");
     setError(null);
     try {
-      const updated = await unwrap(() => api.DELETE("/api/v1/users/me/avatar"));
-      queryClient.setQueryData(meKey, updated);
-      toast.show(t("files.avatar.removed"), "success");
+      await onRemove();
+      toast.show(removedText ?? t("files.avatar.removed"), "success");
     } catch (e) {
       setError(generalErrorMessage(e, t));
     } finally {
@@ -84,7 +239,7 @@ export function AvatarEditor({ me, name, children }: { me: Me; name: string; chi
   return (
     <div className="avatar-editor">
       <div className="avatar-editor__who">
-        <Avatar name={name} seed={me.id} size="lg" presence={me.presence} src={avatarAt(me.avatarUrl, 256)} />
+        <Avatar name={name} seed={seed} size="lg" presence={presence} src={avatarAt(current, 256)} />
         {children}
       </div>
       <div className="avatar-editor__actions">
@@ -93,7 +248,7 @@ export function AvatarEditor({ me, name, children }: { me: Me; name: string; chi
           type="file"
           accept="image/png,image/jpeg,image/gif,image/webp"
           className="visually-hidden-input"
-          data-testid="avatar-upload-input"
+          data-testid={`${testId}-upload-input`}
           tabIndex={-1}
           aria-hidden="true"
           onChange={(e) => {
@@ -104,16 +259,17 @@ export function AvatarEditor({ me, name, children }: { me: Me; name: string; chi
         <button
           type="button"
           className="button button--secondary button--small"
+          data-testid={`${testId}-upload`}
           disabled={busy !== null}
           onClick={() => {
             input.current?.click();
           }}
         >
           <Icon name="image" size={18} />
-          {me.avatarUrl ? t("files.avatar.change") : t("files.avatar.upload")}
+          {current ? t("files.avatar.change") : t("files.avatar.upload")}
         </button>
-        {me.avatarUrl ? (
-          <button type="button" className="button button--ghost button--small" data-testid="avatar-remove" disabled={busy !== null} onClick={() => void remove()}>
+        {current ? (
+          <button type="button" className="button button--ghost button--small" data-testid={`${testId}-remove`} disabled={busy !== null} onClick={() => void remove()}>
             {busy === "remove" ? <Spinner /> : <Icon name="trash" size={18} />}
             {t("files.avatar.remove")}
           </button>
@@ -124,12 +280,28 @@ export function AvatarEditor({ me, name, children }: { me: Me; name: string; chi
           </p>
         ) : null}
       </div>
-      {image ? <CropDialog image={image} busy={busy === "save"} error={error} onCancel={closeCrop} onSave={(b) => void save(b)} /> : null}
+      {image ? <CropDialog image={image} busy={busy === "save"} error={error} testId={testId} title={cropTitle} onCancel={closeCrop} onSave={(b) => void save(b)} /> : null}
     </div>
   );
 }
 
-function CropDialog({ image, busy, error, onCancel, onSave }: { image: HTMLImageElement; busy: boolean; error: string | null; onCancel: () => void; onSave: (blob: Blob) => void }) {
+function CropDialog({
+  image,
+  busy,
+  error,
+  testId,
+  title,
+  onCancel,
+  onSave,
+}: {
+  image: HTMLImageElement;
+  busy: boolean;
+  error: string | null;
+  testId: string;
+  title?: string;
+  onCancel: () => void;
+  onSave: (blob: Blob) => void;
+}) {
   const { t } = useTranslation();
   const w = image.naturalWidth;
   const h = image.naturalHeight;
@@ -196,16 +368,16 @@ function CropDialog({ image, busy, error, onCancel, onSave }: { image: HTMLImage
 
   return (
     <Dialog
-      title={t("files.avatar.cropTitle")}
+      title={title ?? t("files.avatar.cropTitle")}
       onClose={onCancel}
       size="sm"
-      testId="avatar-crop"
+      testId={`${testId}-crop`}
       footer={
         <>
           <button type="button" className="button button--ghost" onClick={onCancel}>
             {t("common.cancel")}
           </button>
-          <button type="button" className="button button--primary" data-testid="avatar-save" disabled={busy} onClick={save}>
+          <button type="button" className="button button--primary" data-testid={`${testId}-save`} disabled={busy} onClick={save}>
             {busy ? <Spinner /> : null}
             {busy ? t("common.saving") : t("common.save")}
           </button>
@@ -245,7 +417,7 @@ function CropDialog({ image, busy, error, onCancel, onSave }: { image: HTMLImage
             max={MAX_ZOOM}
             step={0.01}
             value={crop.zoom}
-            data-testid="avatar-zoom"
+            data-testid={`${testId}-zoom`}
             onChange={(e) => {
               const z = Number(e.target.value);
               setCrop((c) => clampOffset(w, h, VIEW, zoomTo(w, h, VIEW, c, z)));

@@ -5,14 +5,18 @@ import { useNavigate } from "react-router-dom";
 import { ApiError } from "../../api/problem";
 import { reasonMessage } from "../../lib/errors";
 import { Dialog } from "../chat/Dialog";
-import { acceptInvite, createServer, inviteCodeFrom } from "./api";
+import { useToast } from "../../lib/components/toastContext";
+import { PicturePicker } from "../files/AvatarEditor";
+import { acceptInvite, createServer, inviteCodeFrom, uploadServerIcon } from "./api";
 
 /** "+" on the rail: create a server, or join one with an invite link or code. */
 export function AddServerDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const navigate = useNavigate();
+  const toast = useToast();
   const [name, setName] = useState("");
+  const [icon, setIcon] = useState<Blob | null>(null);
   const [invite, setInvite] = useState("");
   const [busy, setBusy] = useState<"create" | "join" | null>(null);
   const [error, setError] = useState<{ form: "create" | "join"; text: string } | null>(null);
@@ -24,6 +28,12 @@ export function AddServerDialog({ onClose }: { onClose: () => void }) {
     setError(null);
     try {
       const server = await createServer(qc, name.trim());
+      if (icon) {
+        // The server exists either way: a failed upload only costs the icon, which can be set again in its settings.
+        await uploadServerIcon(qc, server.id, icon).catch(() => {
+          toast.show(t("servers.icon.failed"), "error");
+        });
+      }
       onClose();
       void navigate(`/servers/${server.id}`);
     } catch (err) {
@@ -61,6 +71,7 @@ export function AddServerDialog({ onClose }: { onClose: () => void }) {
           {t("servers.add.name")}
         </label>
         <div className="server-form__row">
+          <PicturePicker value={icon} onChange={setIcon} testId="create-server-icon" label={t("servers.icon.choose")} cropTitle={t("servers.icon.cropTitle")} />
           <input
             id="create-server-name"
             className="input"

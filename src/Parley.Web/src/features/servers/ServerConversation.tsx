@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router-dom";
+import { Link, useLocation, useSearchParams } from "react-router-dom";
 import { Icon } from "../../lib/components/Icon";
 import { PHONE_QUERY } from "../../lib/hooks";
 import { useMe } from "../auth/api";
@@ -10,6 +10,7 @@ import { Composer } from "../chat/Composer";
 import { ConnectionBar } from "../chat/ConnectionBar";
 import { useTyping } from "../chat/hooks";
 import { MessageList, type MessageListHandle } from "../chat/MessageList";
+import { openSearch, setPageSearchContext } from "../search/searchStore";
 import { isLocalId, type Channel, type ChatMessage, type MessagesState, type UserSummary } from "../chat/model";
 import { typingText } from "../chat/format";
 import { useServerMembers, type Server } from "./api";
@@ -35,6 +36,16 @@ export function ServerConversation({ server, channel }: { server: Server; channe
   const [membersOpen, setMembersOpen] = useState(() => !window.matchMedia(PHONE_QUERY).matches && localStorage.getItem(MEMBERS_PANEL_KEY) !== "0");
   const list = useRef<MessageListHandle>(null);
   const typists = useTyping(channel.id);
+  // ?message=<id>: opened from a search result, at that message.
+  const [params] = useSearchParams();
+  const location = useLocation();
+  const searchContext = useMemo(() => ({ serverId: server.id, serverName: server.name, channelId: channel.id, channelName: channel.name }), [server.id, server.name, channel.id, channel.name]);
+  useEffect(() => {
+    setPageSearchContext(searchContext);
+    return () => {
+      setPageSearchContext(null);
+    };
+  }, [searchContext]);
 
   const asChat = useMemo<Channel>(
     () => ({
@@ -106,6 +117,18 @@ export function ServerConversation({ server, channel }: { server: Server; channe
         </span>
         <button
           type="button"
+          className="icon-button"
+          aria-label={t("search.inServer", { name: server.name })}
+          title={t("search.inServer", { name: server.name })}
+          data-testid="server-search-button"
+          onClick={() => {
+            openSearch(searchContext);
+          }}
+        >
+          <Icon name="search" size={22} />
+        </button>
+        <button
+          type="button"
           className={`icon-button${membersOpen ? " icon-button--active" : ""}`}
           aria-pressed={membersOpen}
           aria-label={t("servers.members.toggle")}
@@ -123,6 +146,8 @@ export function ServerConversation({ server, channel }: { server: Server; channe
             channel={asChat}
             me={summary}
             handle={list}
+            anchorId={params.get("message")}
+            anchorKey={location.key}
             onReply={(m) => {
               setEditing(null);
               setReplyTo(m);

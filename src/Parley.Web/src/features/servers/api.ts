@@ -1,6 +1,7 @@
 import { useQuery, type QueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/client";
 import { pathId, type Schemas } from "../../api/wire";
+import { uploadMultipart } from "../files/upload";
 import type { Member, Role } from "./members";
 import type { ServerChannel } from "./tree";
 
@@ -103,6 +104,22 @@ export async function createServer(qc: QueryClient, name: string): Promise<Serve
   const server = await unwrap(() => api.POST("/api/v1/servers", { body: { name } }));
   qc.setQueryData<Server[]>(serversKey, (l) => (l ? [...l.filter((s) => s.id !== server.id), server] : l));
   void qc.invalidateQueries({ queryKey: serversKey });
+  return server;
+}
+
+/** Sets a server's icon (a cropped square picture) and puts the answer in the server list. */
+export async function uploadServerIcon(qc: QueryClient, serverId: string, picture: Blob): Promise<Server> {
+  const server = await uploadMultipart<Server>(`/api/v1/servers/${serverId}/icon`, picture, {
+    method: "PUT",
+    fileName: picture.type === "image/webp" ? "icon.webp" : "icon.png",
+  });
+  qc.setQueryData<Server[]>(serversKey, (l) => l?.map((s) => (s.id === server.id ? server : s)));
+  return server;
+}
+
+export async function removeServerIcon(qc: QueryClient, serverId: string): Promise<Server> {
+  const server = await unwrap(() => api.DELETE("/api/v1/servers/{id}/icon", { params: { path: { id: pathId(serverId) } } }));
+  qc.setQueryData<Server[]>(serversKey, (l) => l?.map((s) => (s.id === server.id ? server : s)));
   return server;
 }
 

@@ -1,6 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import type { Message } from "../chat/model";
 import { compareIds, num } from "../chat/model";
+import { onEmojiChanged } from "../emoji/api";
 import {
   forgetServer,
   overwritesKey,
@@ -80,6 +81,9 @@ export function createServerEventHandlers(qc: QueryClient, meId: () => string) {
       ServerUpdated: (event: ServerRefEvent) => {
         // Roles and their permissions change with it: what I may see and do is read again.
         everything(event.serverId);
+      },
+      EmojiChanged: (event: ServerRefEvent) => {
+        onEmojiChanged(qc, event.serverId);
       },
       ServerDeleted: (event: ServerRefEvent) => {
         forgetServer(qc, event.serverId);

@@ -35,8 +35,8 @@ export const CHANNEL_PERMISSIONS: readonly PermissionName[] = [
   "ManageChannels",
 ];
 
-/** Custom is managed server-wide but emoji are not built yet: hidden from the role editor. */
-export const ROLE_PERMISSIONS: readonly PermissionName[] = PERMISSIONS.filter((p) => p !== "ManageEmoji");
+/** Every permission can be given through a role. */
+export const ROLE_PERMISSIONS: readonly PermissionName[] = PERMISSIONS;
 
 export function bit(name: PermissionName): bigint {
   return 1n << BigInt(PERMISSIONS.indexOf(name));

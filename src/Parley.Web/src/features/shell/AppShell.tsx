@@ -2,7 +2,9 @@ import { useEffect } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { ChatRuntime } from "../chat/ChatRuntime";
 import { Rail } from "./Rail";
-import { focusChatSearch } from "./chatSearch";
+import { SearchOverlay } from "../search/SearchOverlay";
+import { isTyping, openSearch, pageSearchContext } from "../search/searchStore";
+import { focusChatSearch, SEARCH_INPUT_ID } from "./chatSearch";
 import "./shell.css";
 
 export function AppShell() {
@@ -25,15 +27,23 @@ export function AppShell() {
                 ? "server"
                 : "home";
 
-  // Ctrl+K / Cmd+K: jump to the chat search from anywhere.
+  // Ctrl+K / Cmd+K, or "/" outside a text field: search. In a server (or a chat without the chat list beside it)
+  // the search panel opens over the page; elsewhere the chat list's search box takes the focus.
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "k") {
-        e.preventDefault();
-        focusChatSearch();
-        // Read the path at key time: the listener may predate the last navigation.
-        if (window.location.pathname !== "/") void navigate("/");
+      const ctrlK = (e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "k";
+      const slash = e.key === "/" && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target);
+      if (!ctrlK && !slash) return;
+      e.preventDefault();
+      const context = pageSearchContext();
+      const sidebarSearch = document.getElementById(SEARCH_INPUT_ID);
+      if (context && (context.serverId || !sidebarSearch)) {
+        openSearch(context);
+        return;
       }
+      focusChatSearch();
+      // Read the path at key time: the listener may predate the last navigation.
+      if (!sidebarSearch && window.location.pathname !== "/") void navigate("/");
     }
     window.addEventListener("keydown", onKey);
     return () => {
@@ -44,6 +54,7 @@ export function AppShell() {
   return (
     <div className="shell" data-testid="app-shell" data-view={view}>
       <ChatRuntime />
+      <SearchOverlay />
       <Rail />
       <div className="shell__body">
         <Outlet />

@@ -16,14 +16,28 @@ import { useNow } from "../chat/hooks";
 import { channelTitle, displayName, type PublicUser } from "../chat/model";
 import { NewGroupDialog } from "../chat/NewGroupDialog";
 import { formatLastSeen } from "../chat/format";
+import { MessageResults } from "../search/MessageResults";
+import { moveFocus } from "../search/keys";
+import { withFilter, type SearchScope } from "../search/query";
+import { ScopeChips } from "../search/ScopeChips";
+import { SearchHints } from "../search/SearchHints";
+import { rememberedQuery, rememberQuery } from "../search/searchStore";
 import { SEARCH_INPUT_ID, takeSearchFocusRequest } from "./chatSearch";
 import { UserPanel } from "./UserPanel";
 
 export function Sidebar({ activeChannelId }: { activeChannelId?: string }) {
   const { t, i18n } = useTranslation();
-  const [query, setQuery] = useState("");
+  // Kept while moving between the list and a found message (each page has its own sidebar).
+  const [query, setQueryState] = useState(rememberedQuery);
+  const setQuery = (value: string) => {
+    rememberQuery(value);
+    setQueryState(value);
+  };
   const trimmed = query.trim();
   const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const [scope, setScope] = useState<SearchScope>({ kind: "all" });
+  const [helpOpen, setHelpOpen] = useState(false);
   const { data: me } = useMe();
   const channels = useChannels(Boolean(me));
   const now = useNow(60_000);
@@ -87,45 +101,84 @@ export function Sidebar({ activeChannelId }: { activeChannelId?: string }) {
           </button>
         </div>
         <ConnectionBar />
-        <div className="search">
-          <Icon name="search" size={18} className="search__icon" />
-          <input
-            ref={searchRef}
-            id={SEARCH_INPUT_ID}
-            className="search__input"
-            type="search"
-            value={query}
-            placeholder={t("shell.sidebar.searchPlaceholder")}
-            aria-label={t("shell.sidebar.searchLabel")}
-            aria-keyshortcuts="Control+K"
-            data-testid="chat-search"
-            autoComplete="off"
-            onChange={(e) => {
-              setQuery(e.target.value);
-            }}
-            onKeyDown={(e) => {
-              if (e.key === "Escape" && query !== "") {
-                e.stopPropagation();
-                setQuery("");
-              }
-            }}
-          />
-          {query !== "" ? (
-            <button
-              type="button"
-              className="icon-button icon-button--small search__clear"
-              aria-label={t("shell.sidebar.clearSearch")}
-              onClick={() => {
-                setQuery("");
-                searchRef.current?.focus();
+        <div className="search-row">
+          <div className="search">
+            <Icon name="search" size={18} className="search__icon" />
+            <input
+              ref={searchRef}
+              id={SEARCH_INPUT_ID}
+              className="search__input"
+              type="search"
+              value={query}
+              placeholder={t("shell.sidebar.searchPlaceholder")}
+              aria-label={t("shell.sidebar.searchLabel")}
+              aria-keyshortcuts="Control+K"
+              data-testid="chat-search"
+              autoComplete="off"
+              onChange={(e) => {
+                setQuery(e.target.value);
               }}
-            >
-              <Icon name="close" size={16} />
-            </button>
-          ) : null}
+              onKeyDown={(e) => {
+                if (e.key === "Escape" && query !== "") {
+                  e.stopPropagation();
+                  setQuery("");
+                } else if (e.key === "ArrowDown" && moveFocus(listRef.current, searchRef.current, e.key)) {
+                  e.preventDefault();
+                }
+              }}
+            />
+            {query !== "" ? (
+              <button
+                type="button"
+                className="icon-button icon-button--small search__clear"
+                aria-label={t("shell.sidebar.clearSearch")}
+                onClick={() => {
+                  setQuery("");
+                  searchRef.current?.focus();
+                }}
+              >
+                <Icon name="close" size={16} />
+              </button>
+            ) : null}
+          </div>
+          <button
+            type="button"
+            className="icon-button icon-button--small search-help-toggle"
+            data-testid="search-help-toggle"
+            aria-expanded={helpOpen}
+            aria-label={t("search.hints.toggle")}
+            title={t("search.hints.toggle")}
+            onClick={() => {
+              setHelpOpen((open) => !open);
+            }}
+          >
+            <Icon name="help" size={18} />
+          </button>
         </div>
       </header>
-      <div className="sidebar__list" role="list" aria-label={t("shell.sidebar.chats")} data-testid="chat-list">
+      <div
+        ref={listRef}
+        className="sidebar__list"
+        role="list"
+        aria-label={t("shell.sidebar.chats")}
+        data-testid="chat-list"
+        onKeyDown={(e) => {
+          if (e.key === "Escape" && query !== "") {
+            setQuery("");
+            searchRef.current?.focus();
+          } else if (moveFocus(listRef.current, searchRef.current, e.key)) {
+            e.preventDefault();
+          }
+        }}
+      >
+        {helpOpen ? (
+          <SearchHints
+            onInsert={(filter) => {
+              setQuery(withFilter(query, filter));
+              searchRef.current?.focus();
+            }}
+          />
+        ) : null}
         {channels.isPending && me ? (
           <ChatListSkeleton />
         ) : channels.isError ? (
@@ -171,19 +224,26 @@ export function Sidebar({ activeChannelId }: { activeChannelId?: string }) {
                     </span>
                   </button>
                 ))}
-                {filtered.length === 0 && peopleList.length === 0 ? (
-                  people.isFetching || debounced !== trimmed ? (
-                    <p className="sidebar__hint">{t("chat.list.searching")}</p>
-                  ) : (
-                    <div className="empty-state" data-testid="chat-search-empty">
-                      <span className="empty-state__art" aria-hidden="true">
-                        <Icon name="search" size={32} />
-                      </span>
-                      <p className="empty-state__title">{t("shell.sidebar.noResults", { query: trimmed })}</p>
-                      <p className="empty-state__hint">{t("shell.sidebar.noResultsHint")}</p>
-                    </div>
-                  )
-                ) : null}
+                {debounced !== "" ? (
+                  <MessageResults
+                    q={debounced}
+                    scope={scope}
+                    toolbar={
+                      activeChannelId ? (
+                        <ScopeChips
+                          options={[
+                            { scope: { kind: "all" }, label: t("search.scope.all") },
+                            { scope: { kind: "channel", channelId: activeChannelId }, label: t("search.scope.chat") },
+                          ]}
+                          value={scope}
+                          onChange={setScope}
+                        />
+                      ) : null
+                    }
+                  />
+                ) : (
+                  <p className="sidebar__hint">{t("chat.list.searching")}</p>
+                )}
               </>
             ) : filtered.length === 0 ? (
               <div className="empty-state" data-testid="chat-list-empty">

@@ -7,7 +7,8 @@ import { pathId } from "../../../api/wire";
 import { useToast } from "../../../lib/components/toastContext";
 import { reasonMessage } from "../../../lib/errors";
 import { ConfirmDialog } from "../../chat/Dialog";
-import { forgetServer, serversKey, useServerMembers, type Server } from "../api";
+import { PictureEditor } from "../../files/AvatarEditor";
+import { forgetServer, removeServerIcon, serversKey, uploadServerIcon, useServerMembers, type Server } from "../api";
 import { memberName } from "../members";
 import { can } from "../permissions";
 
@@ -45,6 +46,26 @@ export function OverviewTab({ server, isOwner }: { server: Server; isOwner: bool
 
   return (
     <div className="settings-stack">
+      {mayRename ? (
+        <div className="settings-card">
+          <h3 className="settings-card__title">{t("servers.icon.title")}</h3>
+          <PictureEditor
+            name={server.name}
+            seed={server.id}
+            current={server.iconUrl}
+            testId="server-icon-editor"
+            savedText={t("servers.icon.saved")}
+            removedText={t("servers.icon.removed")}
+            cropTitle={t("servers.icon.cropTitle")}
+            onUpload={async (blob) => {
+              await uploadServerIcon(qc, server.id, blob);
+            }}
+            onRemove={async () => {
+              await removeServerIcon(qc, server.id);
+            }}
+          />
+        </div>
+      ) : null}
       {mayRename ? (
         <form
           className="settings-card"

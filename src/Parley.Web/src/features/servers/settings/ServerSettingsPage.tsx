@@ -7,12 +7,14 @@ import { useServers, type Server } from "../api";
 import { can, type PermissionName } from "../permissions";
 import { AuditTab, BansTab, InvitesTab } from "./ModerationTabs";
 import { ChannelsTab } from "./ChannelsTab";
+import { EmojiTab } from "./EmojiTab";
 import { MembersTab } from "./MembersTab";
 import { OverviewTab } from "./OverviewTab";
 import { RolesTab } from "./RolesTab";
+import { StickersTab } from "./StickersTab";
 import "../servers.css";
 
-const TABS = ["overview", "roles", "members", "channels", "invites", "bans", "audit"] as const;
+const TABS = ["overview", "roles", "members", "channels", "emoji", "stickers", "invites", "bans", "audit"] as const;
 type Tab = (typeof TABS)[number];
 
 const NEEDS: Record<Tab, readonly PermissionName[]> = {
@@ -22,6 +24,8 @@ const NEEDS: Record<Tab, readonly PermissionName[]> = {
   channels: ["ManageChannels", "ManageRoles"],
   invites: ["ManageServer"],
   bans: ["BanMembers"],
+  emoji: ["ManageEmoji"],
+  stickers: ["ManageEmoji"],
   audit: ["ViewAuditLog"],
 };
 
@@ -77,6 +81,8 @@ export function ServerSettingsPage() {
         {current === "channels" ? <ChannelsTab server={server} /> : null}
         {current === "invites" ? <InvitesTab server={server} /> : null}
         {current === "bans" ? <BansTab server={server} /> : null}
+        {current === "emoji" ? <EmojiTab server={server} /> : null}
+        {current === "stickers" ? <StickersTab server={server} /> : null}
         {current === "audit" ? <AuditTab server={server} /> : null}
       </main>
     </div>

@@ -12,7 +12,7 @@ using Parley.Data;
 namespace Parley.Data.Postgres.Migrations
 {
     [DbContext(typeof(ParleyDbContext))]
-    [Migration("20261126224736_PollsEmojiStickersRoleMentions")]
+    [Migration("20261126230520_PollsEmojiStickersRoleMentions")]
     partial class PollsEmojiStickersRoleMentions
     {
         /// <inheritdoc />
@@ -592,8 +592,6 @@ namespace Parley.Data.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("StickerId");
 
                     b.HasIndex("AuthorId", "Nonce")
                         .IsUnique();
@@ -1209,11 +1207,6 @@ namespace Parley.Data.Postgres.Migrations
                         .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Parley.Data.Servers.Sticker", null)
-                        .WithMany()
-                        .HasForeignKey("StickerId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Parley.Data.Messages.MessageEdit", b =>

@@ -11,7 +11,7 @@ using Parley.Data;
 namespace Parley.Data.Sqlite.Migrations
 {
     [DbContext(typeof(ParleyDbContext))]
-    [Migration("20261126224722_PollsEmojiStickersRoleMentions")]
+    [Migration("20261126230406_PollsEmojiStickersRoleMentions")]
     partial class PollsEmojiStickersRoleMentions
     {
         /// <inheritdoc />
@@ -583,8 +583,6 @@ namespace Parley.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("StickerId");
 
                     b.HasIndex("AuthorId", "Nonce")
                         .IsUnique();
@@ -1200,11 +1198,6 @@ namespace Parley.Data.Sqlite.Migrations
                         .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Parley.Data.Servers.Sticker", null)
-                        .WithMany()
-                        .HasForeignKey("StickerId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Parley.Data.Messages.MessageEdit", b =>

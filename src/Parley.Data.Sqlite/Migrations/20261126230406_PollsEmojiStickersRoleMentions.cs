@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Parley.Data.Postgres.Migrations
+namespace Parley.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class PollsEmojiStickersRoleMentions : Migration
@@ -14,28 +14,28 @@ namespace Parley.Data.Postgres.Migrations
             migrationBuilder.AddColumn<bool>(
                 name: "MentionsEveryone",
                 table: "Messages",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<long>(
                 name: "StickerId",
                 table: "Messages",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "CustomEmoji",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false),
-                    ServerId = table.Column<long>(type: "bigint", nullable: false),
-                    Name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    StorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Animated = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedById = table.Column<long>(type: "bigint", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false),
+                    ServerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Animated = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -52,12 +52,12 @@ namespace Parley.Data.Postgres.Migrations
                 name: "Polls",
                 columns: table => new
                 {
-                    MessageId = table.Column<long>(type: "bigint", nullable: false),
-                    ChannelId = table.Column<long>(type: "bigint", nullable: false),
-                    Question = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    AllowMultiple = table.Column<bool>(type: "boolean", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    MessageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChannelId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    AllowMultiple = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -74,9 +74,9 @@ namespace Parley.Data.Postgres.Migrations
                 name: "RoleMentions",
                 columns: table => new
                 {
-                    MessageId = table.Column<long>(type: "bigint", nullable: false),
-                    RoleId = table.Column<long>(type: "bigint", nullable: false),
-                    ChannelId = table.Column<long>(type: "bigint", nullable: false)
+                    MessageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RoleId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChannelId = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -93,16 +93,16 @@ namespace Parley.Data.Postgres.Migrations
                 name: "Stickers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false),
-                    ServerId = table.Column<long>(type: "bigint", nullable: false),
-                    Name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Description = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    StorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Width = table.Column<int>(type: "integer", nullable: false),
-                    Height = table.Column<int>(type: "integer", nullable: false),
-                    CreatedById = table.Column<long>(type: "bigint", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false),
+                    ServerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -119,10 +119,10 @@ namespace Parley.Data.Postgres.Migrations
                 name: "PollOptions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false),
-                    MessageId = table.Column<long>(type: "bigint", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false),
+                    MessageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -139,9 +139,9 @@ namespace Parley.Data.Postgres.Migrations
                 name: "PollVotes",
                 columns: table => new
                 {
-                    MessageId = table.Column<long>(type: "bigint", nullable: false),
-                    OptionId = table.Column<long>(type: "bigint", nullable: false),
-                    UserId = table.Column<long>(type: "bigint", nullable: false)
+                    MessageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OptionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -169,11 +169,6 @@ namespace Parley.Data.Postgres.Migrations
                 name: "IX_Messages_ChannelId_MentionsEveryone_Id",
                 table: "Messages",
                 columns: new[] { "ChannelId", "MentionsEveryone", "Id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Messages_StickerId",
-                table: "Messages",
-                column: "StickerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CustomEmoji_ServerId_Name",
@@ -206,23 +201,11 @@ namespace Parley.Data.Postgres.Migrations
                 table: "Stickers",
                 columns: new[] { "ServerId", "Name" },
                 unique: true);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Messages_Stickers_StickerId",
-                table: "Messages",
-                column: "StickerId",
-                principalTable: "Stickers",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Messages_Stickers_StickerId",
-                table: "Messages");
-
             migrationBuilder.DropTable(
                 name: "CustomEmoji");
 
@@ -243,10 +226,6 @@ namespace Parley.Data.Postgres.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_Messages_ChannelId_MentionsEveryone_Id",
-                table: "Messages");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Messages_StickerId",
                 table: "Messages");
 
             migrationBuilder.DropColumn(
