@@ -262,4 +262,10 @@ run_dotnet_tests() {
 run_dotnet_tests tests/Parley.Server.Tests
 run_dotnet_tests tests/Parley.EndToEnd.Tests
 
+# ---------------------------------------------------------------------------------------------------------------------
+# The benchmark harness in quick mode, so that it keeps working; its figures are not checked (no timing assertions).
+section "Bench: bench/run --quick (harness check, figures ignored)"
+check "bench/run --quick" env PARLEY_BENCH_POSTGRES="$PARLEY_TEST_POSTGRES" \
+  bash bench/run --quick --no-build --out "$RESULTS/benchmarks-quick.md"
+
 summary_and_exit

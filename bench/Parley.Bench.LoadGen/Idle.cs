@@ -11,7 +11,7 @@ public static class Idle
 {
     public sealed record Outcome(double HeapPerConnection, double RssPerConnection, double ConnectsPerSecond);
 
-    public static async Task<Outcome> ParleyAsync(Target target, IReadOnlyList<BenchUser> users, int count)
+    public static async Task<Outcome> ParleyAsync(Target target, IReadOnlyList<BenchUser> users, int count, int holdSeconds = 0)
     {
         var before = await target.FullGcAsync();
         var clock = Stopwatch.StartNew();
@@ -24,6 +24,13 @@ public static class Idle
         var outcome = Measure(before, after, connections.Count, connectRate);
         Results.Log(string.Create(CultureInfo.InvariantCulture,
             $"Parley idle {connections.Count} ({perUser}/user): heap {outcome.HeapPerConnection / 1024:F1} KB, RSS {outcome.RssPerConnection / 1024:F1} KB per connection, {connectRate:F0} connects/s"));
+        if (holdSeconds > 0)
+        {
+            // For profiling (e.g. dotnet-gcdump of the server): the connections stay open a while.
+            Results.Log($"holding the connections for {holdSeconds} s (server pid {target.Pid})");
+            await Task.Delay(TimeSpan.FromSeconds(holdSeconds));
+        }
+
         await FanOut.DisposeAllAsync(connections);
         return outcome;
     }

@@ -28,7 +28,8 @@ public sealed record ServerChannelResponse(
     string? LastMessageId,
     int UnreadCount,
     int MentionCount,
-    string MyPermissions);
+    string MyPermissions,
+    string LastReadId = "0");
 
 public sealed record CreateServerChannelRequest(string? Name, ChannelType? Type, string? ParentId, string? Topic);
 

@@ -48,6 +48,7 @@ public static class ServerChannels
             .Select(c => new
             {
                 c.Id,
+                c.LastRead,
                 Unread = db.Messages.Count(m => m.ChannelId == c.Id && m.Id > c.LastRead && m.AuthorId != me),
                 Mentions = db.Messages.Count(m => m.ChannelId == c.Id && m.Id > c.LastRead && m.AuthorId != me
                     && (m.MentionsEveryone
@@ -70,7 +71,8 @@ public static class ServerChannels
                 c.Channel.LastMessageId is { } last ? Ids.Format(last) : null,
                 counts.TryGetValue(c.Channel.Id, out var count) ? count.Unread : 0,
                 counts.TryGetValue(c.Channel.Id, out var mentions) ? mentions.Mentions : 0,
-                ServerSupport.Format(c.Permissions)))
+                ServerSupport.Format(c.Permissions),
+                counts.TryGetValue(c.Channel.Id, out var read) ? Ids.Format(read.LastRead) : "0"))
             .ToList());
     }
 

@@ -4556,6 +4556,8 @@ export interface components {
             /** Format: int32 */
             mentionCount: number | string;
             myPermissions: string;
+            /** @default 0 */
+            lastReadId: string;
         };
         ServerResponse: {
             id: string;

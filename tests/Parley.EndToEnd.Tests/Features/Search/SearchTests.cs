@@ -57,6 +57,13 @@ public sealed partial class SearchTests(AppFixture app, ITestOutputHelper output
         await Expect(Message(anna, "Earlier note 10")).ToBeVisibleAsync();
         await Expect(Message(anna, "Later chatter 1")).ToBeVisibleAsync();
         await ScreenshotAsync(anna, "jumped");
+        if (viewport == Viewport.Desktop)
+        {
+            // Beside the open chat, the search may be narrowed to it.
+            await anna.GetByTestId("search-scope-channel").ClickAsync();
+            await Expect(anna.GetByTestId("search-scope-channel")).ToHaveAttributeAsync("aria-pressed", "true");
+            await Expect(result).ToHaveCountAsync(1);
+        }
 
         // Newer messages are still there below: jump to the latest.
         await anna.GetByTestId("jump-to-latest").ClickAsync();
@@ -131,7 +138,7 @@ public sealed partial class SearchTests(AppFixture app, ITestOutputHelper output
         page.Locator("[data-testid=message]").Filter(new() { Has = page.GetByTestId("message-content").GetByText(text, new() { Exact = true }) });
 
     /// <summary>Posts messages as the page's user, in order, through the API (waiting out the send rate limit).</summary>
-    private static Task PostAsync(IPage page, string channelId, IEnumerable<string> texts) => page.EvaluateAsync(
+    private static async Task PostAsync(IPage page, string channelId, IEnumerable<string> texts) => await page.EvaluateAsync(
         """
         async ([channelId, texts]) => {
           const token = () => {

@@ -109,7 +109,8 @@ public sealed class MentionsTests(ParleyApps apps) : IClassFixture<ParleyApps>
 
         (await s.Boris.Client.PostAsJsonAsync($"/api/v1/channels/{s.General}/read", new Contracts.Channels.MarkReadRequest(last.Id))).EnsureSuccessStatusCode();
 
-        Assert.Equal(0, await MentionCountAsync(s.Boris, s.Server.Id, s.General));
+        var general = (await s.Boris.ServerChannelsAsync(s.Server.Id)).Single(c => c.Id == s.General);
+        Assert.Equal((0, 0, last.Id), (general.MentionCount, general.UnreadCount, general.LastReadId));
     }
 
     [Theory, AllDatabases]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Parley.Contracts.Servers;
 using Parley.Server.Tests.Features.Files;
 using Parley.Server.Tests.Infrastructure;
@@ -21,12 +22,20 @@ public sealed class ServerIconTests(ParleyApps apps) : IClassFixture<ParleyApps>
         await boris.JoinAsync(invite.Code);
         var token = await app.CreateBareClient().CreateTokenAsync(boris.Me.Username);
         await using var hub = await HubClient.ConnectAsync(app, token);
+        var serverUpdated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = hub.Connection.On<JsonElement>("ServerUpdated", e =>
+        {
+            if (e.Str("serverId") == server.Id)
+            {
+                serverUpdated.TrySetResult();
+            }
+        });
 
         var updated = await (await anna.UploadAsync(Uploads.JpegWithGps("PARLEY-SECRET-PLACE"), "icon.jpg", url: $"/api/v1/servers/{server.Id}/icon", method: HttpMethod.Put))
             .ReadAsync<ServerResponse>();
 
         Assert.NotNull(updated.IconUrl);
-        await hub.WaitForAsync("ServerUpdated", e => e.Str("serverId") == server.Id);
+        await serverUpdated.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var small = await boris.Client.GetByteArrayAsync(updated.IconUrl + "&size=64");
         var large = await boris.Client.GetByteArrayAsync(updated.IconUrl + "&size=256");
         using (var smallImage = SkiaSharp.SKBitmap.Decode(small))

@@ -8,10 +8,13 @@ import { channelsKey, fetchChannel, useChannels } from "./api";
 import { channelTitle, displayName, type Channel, type Message } from "./model";
 import { toPlainText } from "./markdown";
 import { startRealtime } from "./realtime";
-import { serverOfChannel } from "../servers/api";
+import { serverChannelsKey, serverMembersKey, serverOfChannel } from "../servers/api";
 import { totalUnread } from "./reducers";
 import { shouldNotify } from "./notifications";
 import { badgeLabel, drawBadgedIcon, titleWithUnread } from "./unreadBadge";
+import { mentionsUser } from "./mentions";
+import type { ServerChannel } from "../servers/tree";
+import type { Member } from "../servers/members";
 
 /**
  * The chat machinery that lives as long as the user is signed in: the hub connection, browser notifications, and the
@@ -42,7 +45,7 @@ export function ChatRuntime() {
         permission,
         presence: current?.presence,
         channel,
-        mentionsMe: message.mentions.some((m) => m.id === current?.id),
+        mentionsMe: mentionsUser(message, current?.id),
       });
       if (!ok || !current) return;
       const author = displayName(message.author);
@@ -53,6 +56,28 @@ export function ChatRuntime() {
         n.onclick = () => {
           window.focus();
           void nav(`/chats/${message.channelId}`);
+          n.close();
+        };
+      } catch {
+        // Some browsers only allow notifications from a service worker.
+      }
+    }
+
+    /** A server channel notifies only when it mentions you (by name, a role of yours, @everyone or @here). */
+    function showServerMention(message: Message, serverId: string) {
+      const { me: current, settings: s, t: tr, navigate: nav } = latest.current;
+      if (!current || document.visibilityState !== "hidden" || s?.notifications.enabled === false || current.presence === "dnd") return;
+      if (typeof Notification === "undefined" || Notification.permission !== "granted") return;
+      const myRoles = queryClient.getQueryData<Member[]>(serverMembersKey(serverId))?.find((m) => m.user.id === current.id)?.roleIds ?? [];
+      if (!mentionsUser(message, current.id, myRoles)) return;
+      const channelName = queryClient.getQueryData<ServerChannel[]>(serverChannelsKey(serverId))?.find((c) => c.id === message.channelId)?.name ?? "";
+      const title = tr("chat.notify.inGroup", { name: displayName(message.author), group: `#${channelName}` });
+      const body = s?.notifications.showPreview === false ? tr("chat.notify.newMessage") : toPlainText(message.content).slice(0, 200);
+      try {
+        const n = new Notification(title, { body, tag: message.channelId, icon: "/icon.svg", silent: s?.notifications.sound === false });
+        n.onclick = () => {
+          window.focus();
+          void nav(`/servers/${serverId}/${message.channelId}`);
           n.close();
         };
       } catch {
@@ -71,7 +96,11 @@ export function ChatRuntime() {
           showNotification(message, known);
           return;
         }
-        if (serverOfChannel(queryClient, message.channelId)) return;
+        const serverId = serverOfChannel(queryClient, message.channelId);
+        if (serverId) {
+          showServerMention(message, serverId);
+          return;
+        }
         // The first message of a chat that is new to us (someone writes for the first time): look the chat up first.
         fetchChannel(message.channelId).then(
           (channel) => {

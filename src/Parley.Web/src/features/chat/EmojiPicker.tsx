@@ -25,7 +25,8 @@ export function EmojiPicker({ onPick, onPickCustom, onClose }: EmojiPickerProps)
   const grid = useRef<HTMLDivElement>(null);
   const query = q.trim().toLowerCase().replace(/^:/, "").replace(/:$/, "");
   const allSections = useCustomEmojiSections();
-  const sections = onPickCustom ? allSections : [];
+  const withCustom = onPickCustom !== undefined;
+  const sections = useMemo(() => (withCustom ? allSections : []), [withCustom, allSections]);
   const section = category.startsWith("server:") ? sections.find((x) => `server:${x.serverId}` === category) : undefined;
 
   const shown = useMemo(() => {

@@ -58,7 +58,8 @@ function renderInline(nodes: Inline[], me: string | undefined, keyPrefix: string
           </a>
         );
       case "mention": {
-        const isMe = me !== undefined && node.username.toLowerCase() === me.toLowerCase();
+        const lower = node.username.toLowerCase();
+        const isMe = (me !== undefined && lower === me.toLowerCase()) || lower === "everyone" || lower === "here";
         return (
           <span key={key} className={`md-mention${isMe ? " md-mention--me" : ""}`}>
             @{node.username}

@@ -2,13 +2,15 @@ import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import { Avatar } from "../../lib/components/Avatar";
 import { Icon } from "../../lib/components/Icon";
-import { ReactionEmoji, reactionName, StickerView } from "../emoji/EmojiViews";
+import { reactionName } from "../emoji/api";
+import { ReactionEmoji, StickerView } from "../emoji/EmojiViews";
 import { Attachments } from "../files/Attachments";
 import { PollCard } from "../polls/PollCard";
 import { formatClock } from "./format";
 import { Markdown } from "./Markdown";
 import { isEmojiOnly, toPlainText } from "./markdown";
 import { compareIds, displayName, isLocalId, num, type ChatMessage } from "./model";
+import { mentionsUser } from "./mentions";
 
 export interface MessageItemProps {
   message: ChatMessage;
@@ -36,7 +38,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   const local = isLocalId(m.id);
   const status = m.status ?? "sent";
   const read = own && !local && readUpTo !== null && compareIds(readUpTo, m.id) >= 0;
-  const mentionsMe = m.mentions.some((u) => u.id === meId);
+  const mentionsMe = mentionsUser(m, meId);
   const big = isEmojiOnly(m.content) && !m.replyTo;
   const authorName = displayName(m.author);
 

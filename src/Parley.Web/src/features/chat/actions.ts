@@ -58,6 +58,7 @@ export async function sendMessage(
     editedAt: null,
     replyTo: replyTo ? { id: replyTo.id, author: replyTo.author, content: replyTo.content, deleted: false } : null,
     mentions: [],
+    mentionsEveryone: false,
     reactions: [],
     pinned: false,
     attachments,
@@ -187,10 +188,15 @@ export async function setMute(qc: QueryClient, channelId: string, hours: number 
   const path = { id: pathId(channelId) };
   if (hours === 0) {
     await unwrap(() => api.DELETE("/api/v1/channels/{id}/mute", { params: { path } }));
+    // A chat list fetch that started before the change would put the old state back.
+    await qc.cancelQueries({ queryKey: channelsKey });
     qc.setQueryData<Channel[]>(channelsKey, (l) => channelsPatch(l, channelId, { muted: false, mutedUntil: null }));
+    void qc.invalidateQueries({ queryKey: channelsKey });
     return;
   }
   const until = hours === null ? null : new Date(Date.now() + hours * 3600_000).toISOString();
   await unwrap(() => api.PUT("/api/v1/channels/{id}/mute", { params: { path }, body: { until } }));
+  await qc.cancelQueries({ queryKey: channelsKey });
   qc.setQueryData<Channel[]>(channelsKey, (l) => channelsPatch(l, channelId, { muted: true, mutedUntil: until }));
+  void qc.invalidateQueries({ queryKey: channelsKey });
 }

@@ -15,6 +15,7 @@ function msg(author: string, at: string, extra: Partial<ChatMessage> = {}): Chat
     editedAt: null,
     replyTo: null,
     mentions: [],
+    mentionsEveryone: false,
     reactions: [],
     pinned: false,
     attachments: [],

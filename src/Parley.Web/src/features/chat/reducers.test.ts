@@ -26,6 +26,7 @@ function message(id: string, extra: Partial<Message> = {}): Message {
     editedAt: null,
     replyTo: null,
     mentions: [],
+    mentionsEveryone: false,
     reactions: [],
     pinned: false,
     attachments: [],

@@ -1,3 +1,4 @@
+import { mentionsUser } from "./mentions";
 import {
   compareIds,
   isLocalId,
@@ -159,7 +160,7 @@ export function channelsOnMessage(list: Channel[] | undefined, message: Message,
   if (!isNewer && !isSame) return list;
   const mine = message.author.id === context.meId;
   const counts = isSame || context.reading || mine || compareIds(message.id, channel.lastReadId) <= 0;
-  const mentionsMe = message.mentions.some((u) => u.id === context.meId);
+  const mentionsMe = mentionsUser(message, context.meId);
   const next: Channel = {
     ...channel,
     lastMessage: message,

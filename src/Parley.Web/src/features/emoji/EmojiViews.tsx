@@ -9,12 +9,6 @@ export function ReactionEmoji({ emoji, className = "reaction__custom" }: { emoji
   return <img className={className} src={custom.url} alt={`:${custom.name}:`} title={`:${custom.name}:`} draggable={false} data-testid="custom-reaction" />;
 }
 
-/** How a reaction is named to screen readers and in titles: ":name:" for a custom emoji. */
-export function reactionName(emoji: string): string {
-  const custom = parseCustomReaction(emoji);
-  return custom ? `:${custom.name}:` : emoji;
-}
-
 /** A sticker message's picture. */
 export function StickerView({ sticker }: { sticker: Sticker }) {
   return (

@@ -103,6 +103,12 @@ export function parseCustomReaction(key: string): { name: string; id: string; ur
   return { name: m[1], id: m[2], url: emojiUrl(m[2]) };
 }
 
+/** How a reaction is named to screen readers and in titles: ":name:" for a custom emoji. */
+export function reactionName(emoji: string): string {
+  const custom = parseCustomReaction(emoji);
+  return custom ? `:${custom.name}:` : emoji;
+}
+
 export function emojiUrl(id: string): string {
   return `/api/v1/emoji/${id}`;
 }

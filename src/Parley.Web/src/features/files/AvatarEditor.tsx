@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { api, unwrap, type Me } from "../../api/client";
 import { Avatar } from "../../lib/components/Avatar";
@@ -98,18 +98,12 @@ export function PicturePicker({
   const input = useRef<HTMLInputElement>(null);
   const [image, setImage] = useState<HTMLImageElement | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [preview, setPreview] = useState<string | null>(null);
+  const preview = useMemo(() => (value ? URL.createObjectURL(value) : null), [value]);
   useEffect(() => {
-    if (!value) {
-      setPreview(null);
-      return;
-    }
-    const url = URL.createObjectURL(value);
-    setPreview(url);
     return () => {
-      URL.revokeObjectURL(url);
+      if (preview) URL.revokeObjectURL(preview);
     };
-  }, [value]);
+  }, [preview]);
 
   function closeCrop() {
     if (image) URL.revokeObjectURL(image.src);

@@ -9,6 +9,17 @@ import { createPoll } from "./api";
 import { DEFAULT_DURATION, DURATIONS, draftError, MAX_OPTIONS, OPTION_MAX, QUESTION_MAX, type PollDraft } from "./logic";
 import "./polls.css";
 
+const DURATION_LABELS = {
+  5: "polls.create.durations.5",
+  60: "polls.create.durations.60",
+  240: "polls.create.durations.240",
+  1440: "polls.create.durations.1440",
+  4320: "polls.create.durations.4320",
+  10080: "polls.create.durations.10080",
+  43200: "polls.create.durations.43200",
+  525600: "polls.create.durations.525600",
+} as const satisfies Record<(typeof DURATIONS)[number], string>;
+
 interface CreatePollDialogProps {
   channelId: string;
   meId: string;
@@ -148,7 +159,7 @@ export function CreatePollDialog({ channelId, meId, replyToId, onClose, onCreate
           >
             {DURATIONS.map((minutes) => (
               <option key={minutes} value={minutes}>
-                {t(`polls.create.durations.${String(minutes)}`)}
+                {t(DURATION_LABELS[minutes])}
               </option>
             ))}
           </select>

@@ -63,7 +63,16 @@ export function PollCard({ channelId, messageId, authorId, meId, poll }: PollCar
   const status = closed ? t("polls.finalResults") : t(`polls.endsIn.${left.unit}`, { count: left.value });
 
   return (
-    <section className={`poll${closed ? " poll--closed" : ""}`} data-testid="poll" data-closed={closed ? "true" : "false"} aria-labelledby={headingId}>
+    <section
+      className={`poll${closed ? " poll--closed" : ""}`}
+      data-testid="poll"
+      data-closed={closed ? "true" : "false"}
+      aria-labelledby={headingId}
+      onClick={(e) => {
+        // Voting is not a tap on the message: on touch screens that opens the message's menu.
+        e.stopPropagation();
+      }}
+    >
       <h3 className="poll__question" id={headingId}>
         {poll.question}
       </h3>
@@ -118,7 +127,7 @@ export function PollCard({ channelId, messageId, authorId, meId, poll }: PollCar
         {voted && !closed ? (
           <button
             type="button"
-            className="poll__action"
+            className="button button--ghost button--small"
             data-testid="poll-retract"
             disabled={busy}
             onClick={() => {
@@ -131,7 +140,7 @@ export function PollCard({ channelId, messageId, authorId, meId, poll }: PollCar
         {mayEnd ? (
           <button
             type="button"
-            className="poll__action poll__action--danger"
+            className="button button--danger-ghost button--small"
             data-testid="poll-end"
             disabled={busy}
             onClick={() => {

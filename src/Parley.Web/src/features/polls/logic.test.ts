@@ -23,7 +23,8 @@ function message(id: string, p: Poll | null): Message {
     pinned: false,
     attachments: [],
     poll: p,
-  } as Message;
+    mentionsEveryone: false,
+  };
 }
 
 describe("percentages", () => {

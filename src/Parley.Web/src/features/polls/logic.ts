@@ -50,14 +50,13 @@ export function isClosed(poll: Pick<Poll, "closed" | "expiresAt">, now: number):
 
 /** New tallies from the hub for one message of the cached page; the reader's own votes stay. */
 export function applyPollUpdate(state: MessagesState | undefined, event: PollUpdatedEvent): MessagesState | undefined {
-  if (!state) return state;
-  let changed = false;
-  const items = state.items.map((m) => {
-    if (m.id !== event.messageId || !m.poll) return m;
-    changed = true;
-    return { ...m, poll: { ...m.poll, options: event.options, totalVoters: num(event.totalVoters), closed: m.poll.closed || event.closed } };
-  });
-  return changed ? { ...state, items } : state;
+  if (!state?.items.some((m) => m.id === event.messageId && m.poll)) return state;
+  const items = state.items.map((m) =>
+    m.id === event.messageId && m.poll
+      ? { ...m, poll: { ...m.poll, options: event.options, totalVoters: num(event.totalVoters), closed: m.poll.closed || event.closed } }
+      : m,
+  );
+  return { ...state, items };
 }
 
 /**

@@ -11,7 +11,7 @@ import { ConnectionBar } from "../chat/ConnectionBar";
 import { useTyping } from "../chat/hooks";
 import { MessageList, type MessageListHandle } from "../chat/MessageList";
 import { openSearch, setPageSearchContext } from "../search/searchStore";
-import { isLocalId, type Channel, type ChatMessage, type MessagesState, type UserSummary } from "../chat/model";
+import { isLocalId, num, type Channel, type ChatMessage, type MessagesState, type UserSummary } from "../chat/model";
 import { typingText } from "../chat/format";
 import { useServerMembers, type Server } from "./api";
 import { memberName } from "./members";
@@ -55,16 +55,15 @@ export function ServerConversation({ server, channel }: { server: Server; channe
       ownerId: server.ownerId,
       recipients: (members.data ?? []).map((m) => m.user),
       lastMessage: null,
-      lastReadId: "0",
-      // The server list gives no read position, so the "new messages" line is not drawn here.
-      unreadCount: 0,
+      lastReadId: channel.lastReadId,
+      unreadCount: num(channel.unreadCount),
       mentionCount: 0,
       muted: false,
       mutedUntil: null,
       draft: null,
       createdAt: server.createdAt,
     }),
-    [channel.id, channel.name, server.ownerId, server.createdAt, members.data],
+    [channel.id, channel.name, channel.lastReadId, channel.unreadCount, server.ownerId, server.createdAt, members.data],
   );
 
   const editLast = useCallback(() => {

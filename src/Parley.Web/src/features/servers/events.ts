@@ -14,6 +14,7 @@ import {
 } from "./api";
 import type { Member } from "./members";
 import type { ServerChannel } from "./tree";
+import { mentionsUser } from "../chat/mentions";
 
 export { serverOfChannel };
 
@@ -30,7 +31,8 @@ export function serverChannelOnMessage(qc: QueryClient, message: Message, meId: 
   const serverId = serverOfChannel(qc, message.channelId);
   if (!serverId) return false;
   const mine = message.author.id === meId;
-  const mentionsMe = message.mentions.some((m) => m.id === meId);
+  const myRoles = qc.getQueryData<Member[]>(serverMembersKey(serverId))?.find((m) => m.user.id === meId)?.roleIds ?? [];
+  const mentionsMe = mentionsUser(message, meId, myRoles);
   qc.setQueryData<ServerChannel[]>(serverChannelsKey(serverId), (l) =>
     l?.map((c) => {
       if (c.id !== message.channelId) return c;
@@ -42,11 +44,15 @@ export function serverChannelOnMessage(qc: QueryClient, message: Message, meId: 
   return true;
 }
 
-export function serverChannelOnReadState(qc: QueryClient, event: { channelId: string; unreadCount: number | string; mentionCount: number | string }): boolean {
+export function serverChannelOnReadState(qc: QueryClient, event: { channelId: string; lastReadId?: string; unreadCount: number | string; mentionCount: number | string }): boolean {
   const serverId = serverOfChannel(qc, event.channelId);
   if (!serverId) return false;
   qc.setQueryData<ServerChannel[]>(serverChannelsKey(serverId), (l) =>
-    l?.map((c) => (c.id === event.channelId ? { ...c, unreadCount: event.unreadCount, mentionCount: event.mentionCount } : c)),
+    l?.map((c) =>
+      c.id === event.channelId
+        ? { ...c, unreadCount: event.unreadCount, mentionCount: event.mentionCount, ...(event.lastReadId ? { lastReadId: event.lastReadId } : {}) }
+        : c,
+    ),
   );
   return true;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildChannelTree, orderedTextChannels, serverUnread, type ServerChannel } from "./tree";
 
 function ch(id: string, over: Partial<ServerChannel> = {}): ServerChannel {
-  return { id, type: "text", name: `c${id}`, topic: null, parentId: null, position: 0, lastMessageId: null, unreadCount: 0, mentionCount: 0, myPermissions: "7", ...over };
+  return { id, type: "text", name: `c${id}`, topic: null, parentId: null, position: 0, lastMessageId: null, unreadCount: 0, mentionCount: 0, myPermissions: "7", lastReadId: "0", ...over };
 }
 
 describe("buildChannelTree", () => {

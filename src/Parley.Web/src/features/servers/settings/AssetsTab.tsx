@@ -1,5 +1,5 @@
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { useRef, useState, type FormEvent } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "../../../lib/components/FormError";
 import { Spinner } from "../../../lib/components/Spinner";
@@ -62,8 +62,7 @@ export function AssetsTab<T extends Asset>(props: AssetsTabProps<T>) {
     return { fields, general: [] };
   }
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function submit() {
     const local = localErrors();
     if (Object.keys(local.fields).length > 0 || !file) {
       setErrors(local);
@@ -122,7 +121,12 @@ export function AssetsTab<T extends Asset>(props: AssetsTabProps<T>) {
 
   return (
     <div className="settings-stack" data-testid={`${kind}-tab`}>
-      <form className="settings-card asset-upload" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="settings-card asset-upload" onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
         <h3 className="settings-card__title">{t(`${prefix}.upload` as const)}</h3>
         <p className="server-form__hint">{t(`${prefix}.hint` as const, { size: Math.round(maxBytes / 1024), max })}</p>
         <input
