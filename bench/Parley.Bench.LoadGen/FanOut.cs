@@ -105,6 +105,13 @@ public sealed class FanOut(Settings settings)
                 $"{label}: {rate:F0} msg/s -> {result.DeliveriesPerSecond:F0} deliveries/s, p50 {result.P50:F1} ms, p99 {result.P99:F1} ms, delivered {result.Fraction:P0}"));
             if (result.P99 > LatencyLimitMs || result.Fraction < 0.95)
             {
+                // Too fast from the start: step down (to an eighth of the start rate at most) to find the peak.
+                if (steps.All(s => s.P99 > LatencyLimitMs || s.Fraction < 0.95) && rate > startRate / 8)
+                {
+                    rate /= 2;
+                    continue;
+                }
+
                 break;
             }
 
@@ -114,6 +121,11 @@ public sealed class FanOut(Settings settings)
         var good = steps.Where(s => s.P99 <= LatencyLimitMs && s.Fraction >= 0.95).ToList();
         var peak = good.Count > 0 ? good.MaxBy(s => s.DeliveriesPerSecond)! : steps[0];
         await Task.Delay(1000);
+        if (good.Count == 0)
+        {
+            Results.Log($"{label}: no step kept p99 within {LatencyLimitMs} ms");
+        }
+
         var half = await StepAsync(++stepIndex, peak.Rate / 2, _step * 2, receivers, target, recorder, send);
         Results.Log(string.Create(CultureInfo.InvariantCulture,
             $"{label}: half peak {peak.Rate / 2:F0} msg/s -> p50 {half.P50:F1} ms, p99 {half.P99:F1} ms"));
@@ -214,7 +226,21 @@ public sealed class FanOut(Settings settings)
                 connection.On<Msg>("MessageCreated", message => recorder.Record(message.Content));
             }
 
-            await connection.StartAsync(cancellationToken);
+            // A busy server may take longer than the client's default 15 s to answer the handshake: wait, and retry.
+            connection.HandshakeTimeout = TimeSpan.FromSeconds(60);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await connection.StartAsync(cancellationToken);
+                    break;
+                }
+                catch (Exception e) when (attempt < 3 && e is OperationCanceledException or HttpRequestException or System.Net.WebSockets.WebSocketException)
+                {
+                    Results.Log($"hub connect attempt {attempt} failed ({e.GetType().Name}); retrying");
+                }
+            }
+
             all[i] = connection;
         });
         return [.. all];

@@ -17,7 +17,7 @@ public static class Idle
         var clock = Stopwatch.StartNew();
         var perUser = (count + users.Count - 1) / users.Count;
         var chosen = users.Take((count + perUser - 1) / perUser).ToList();
-        var connections = await FanOut.ConnectHubAsync(target.Url, chosen, perUser, null, parallelism: 64);
+        var connections = await FanOut.ConnectHubAsync(target.Url, chosen, perUser, null, parallelism: 32);
         var connectRate = connections.Count / clock.Elapsed.TotalSeconds;
         await Task.Delay(3000);
         var after = await target.FullGcAsync();

@@ -158,7 +158,11 @@ async Task PersistenceAsync(BenchUser owner)
             for (var run = 0; run < runs; run++)
             {
                 parleyRuns.Add(await persistence.ParleySendsAsync(owner, channels, concurrency));
-                await Task.Delay(3000); // PostgreSQL: Parley's idle pooled connections close (see bench/run)
+                if (!database.IsSqlite)
+                {
+                    await Task.Delay(3000); // Parley's idle pooled connections close first (see bench/run)
+                }
+
                 rawRuns.Add(await persistence.RawSendsAsync(owner.Id, channels, concurrency));
             }
 

@@ -37,7 +37,7 @@ public static class Report
         output.AppendLine("## Method").AppendLine();
         output.AppendLine("- The server under test (Parley, or the bare broadcaster) is pinned to core 0 and the load generator to core 1 with `taskset`.");
         output.AppendLine("- Senders are open loop in the fan-out scenario (a schedule decides when each message leaves, not the replies); every message carries `Stopwatch.GetTimestamp()` (the monotonic clock) and the receiver subtracts it on arrival.");
-        output.AppendLine("- Each figure is the median of several runs (quick mode: one run); history and search figures are percentiles over sequential requests after one warm-up request.");
+        output.AppendLine("- Each fan-out, idle and send figure is the median of the runs (3 in full mode, at most 2 for idle connections, 1 in quick mode, or as `--runs` on the Run line above says); history and search figures are percentiles over sequential requests after one warm-up request.");
         output.AppendLine("- Server CPU is utime + stime from `/proc/<pid>/stat`, before and after the measured step.");
         output.AppendLine("- Ratio is Parley ÷ baseline.");
         output.AppendLine();

@@ -13,7 +13,8 @@ public sealed class HubClient : IAsyncDisposable
         "MessageCreated", "MessageUpdated", "MessageDeleted", "ReactionAdded", "ReactionRemoved", "PinsChanged",
         "TypingStarted", "PresenceChanged", "ReadStateChanged", "ReadReceiptUpdated", "ChannelCreated", "ChannelUpdated",
         "ChannelDeleted", "MemberJoined", "MemberLeft", "FriendRequestReceived", "FriendRequestRemoved", "FriendAdded",
-        "FriendRemoved", "DraftChanged", "SessionRevoked",
+        "FriendRemoved", "DraftChanged", "SessionRevoked", "ServerUpdated", "ServerDeleted", "ServerMemberJoined",
+        "ServerMemberLeft", "ServerMemberUpdated", "PollUpdated", "EmojiChanged",
     ];
 
     private readonly ConcurrentQueue<(string Name, JsonElement Payload)> _events = new();

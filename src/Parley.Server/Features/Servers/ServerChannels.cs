@@ -229,7 +229,7 @@ public static class ServerChannels
 
     public static async Task<Results<Ok<PermissionOverwriteResponse>, ValidationProblem, NotFound, ProblemHttpResult>> SetOverwrite(
         long id, long targetId, PermissionOverwriteRequest request, HttpContext context, ParleyDbContext db, ChannelAccess access,
-        ServerSupport support, CancellationToken cancellationToken)
+        ServerSupport support, RealtimePublisher realtime, CancellationToken cancellationToken)
     {
         var me = context.User.UserId();
         var channel = await db.Channels.FirstOrDefaultAsync(c => c.Id == id && c.ServerId != null, cancellationToken);
@@ -304,11 +304,14 @@ public static class ServerChannels
         support.Audit(serverId, me, "channel.overwrite", id, details: $"{request.Type} {targetId}: allow {(long)overwrite.Allow}, deny {(long)deny}");
         await db.SaveChangesAsync(cancellationToken);
         await support.ResyncAsync(serverId, cancellationToken);
+        // Members who lost or gained the channel read their channel list again.
+        await realtime.Server(serverId).ServerUpdated(new ServerRef(Ids.Format(serverId)));
         return TypedResults.Ok(new PermissionOverwriteResponse(Ids.Format(targetId), request.Type!, ServerSupport.Format(overwrite.Allow), ServerSupport.Format(deny)));
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteOverwrite(
-        long id, long targetId, HttpContext context, ParleyDbContext db, ChannelAccess access, ServerSupport support, CancellationToken cancellationToken)
+        long id, long targetId, HttpContext context, ParleyDbContext db, ChannelAccess access, ServerSupport support, RealtimePublisher realtime,
+        CancellationToken cancellationToken)
     {
         var me = context.User.UserId();
         var channel = await db.Channels.FirstOrDefaultAsync(c => c.Id == id && c.ServerId != null, cancellationToken);
@@ -332,6 +335,7 @@ public static class ServerChannels
         support.Audit(channel.ServerId!.Value, me, "channel.overwrite.delete", id, details: targetId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(cancellationToken);
         await support.ResyncAsync(channel.ServerId!.Value, cancellationToken);
+        await realtime.Server(channel.ServerId!.Value).ServerUpdated(new ServerRef(Ids.Format(channel.ServerId!.Value)));
         return TypedResults.NoContent();
     }
 

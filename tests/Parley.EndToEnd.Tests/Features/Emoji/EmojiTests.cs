@@ -49,6 +49,10 @@ public sealed class EmojiTests(AppFixture app, ITestOutputHelper output) : EndTo
         await anna.GotoAsync($"/servers/{serverId}/{general}");
         var input = anna.GetByTestId("composer-input");
         await Expect(input).ToBeVisibleAsync();
+        await anna.GetByTestId("emoji-button").ClickAsync();
+        await Expect(anna.GetByTestId("emoji-server-tab")).ToHaveCountAsync(1);
+        await anna.GetByTestId("emoji-button").ClickAsync();
+        await Expect(anna.GetByTestId("emoji-picker")).ToHaveCountAsync(0);
         await input.PressSequentiallyAsync("Welcome :party:");
         await Expect(input).ToHaveValueAsync(new Regex("^Welcome <:party:\\d+>$"));
         await input.PressAsync("Enter");

@@ -322,6 +322,26 @@ public sealed class PollsTests(ClockedApps apps) : IClassFixture<ClockedApps>
     }
 
     [Theory, AllDatabases]
+    public async Task Deleting_a_poll_with_votes_deletes_it_all(Db db)
+    {
+        var anna = await apps[db].RegisterAsync();
+        var boris = await apps[db].RegisterAsync();
+        var chat = await anna.StartChatAsync(boris);
+        var sent = await anna.CreatePollAsync(chat.Id, allowMultiple: true);
+        await (await boris.VoteAsync(sent, sent.Poll!.Options[0].Id, sent.Poll.Options[1].Id)).ReadAsync<PollResponse>();
+
+        (await anna.Client.DeleteAsync($"/api/v1/channels/{chat.Id}/messages/{sent.Id}")).EnsureSuccessStatusCode();
+
+        Assert.Empty(await boris.HistoryAsync(chat.Id));
+        await (await boris.VoteAsync(sent, sent.Poll.Options[0].Id)).ProblemAsync(HttpStatusCode.NotFound);
+        await using var scope = apps[db].Services.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<Parley.Data.ParleyDbContext>();
+        var id = long.Parse(sent.Id, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.False(await database.PollVotes.AnyAsync(v => v.MessageId == id));
+        Assert.False(await database.PollOptions.AnyAsync(o => o.MessageId == id));
+    }
+
+    [Theory, AllDatabases]
     public async Task A_page_of_polls_shows_each_reader_their_own_votes(Db db)
     {
         var anna = await apps[db].RegisterAsync();

@@ -194,6 +194,7 @@ public sealed class HierarchyAndVisibilityTests(ParleyApps apps) : IClassFixture
 
         await owner.SetOverwriteAsync(secret.Id, server.Id, "role", Permission.None, Permission.ViewChannel);
 
+        await hub.WaitForAsync("ServerUpdated", e => e.Str("serverId") == server.Id);
         Assert.DoesNotContain(await member.ServerChannelsAsync(server.Id), c => c.Id == secret.Id);
         await (await member.Client.GetAsync($"/api/v1/channels/{secret.Id}/messages")).ProblemAsync(HttpStatusCode.NotFound);
         var hidden = await owner.SendAsync(secret.Id, "staff only");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 using Parley.Contracts.Servers;
 using Parley.Server.Tests.Features.Files;
 using Parley.Server.Tests.Infrastructure;

@@ -47,6 +47,7 @@ export function PollCard({ channelId, messageId, authorId, meId, poll }: PollCar
   const shares = percentages(poll.options, voters, poll.allowMultiple);
   const voted = poll.myVotes.length > 0;
   const mayEnd = !closed && (authorId === meId || moderates);
+  const mayRetract = voted && !closed;
 
   async function run(action: () => Promise<void>) {
     setBusy(true);
@@ -124,7 +125,10 @@ export function PollCard({ channelId, messageId, authorId, meId, poll }: PollCar
         <span className="poll__status" data-testid="poll-status">
           {status}
         </span>
-        {voted && !closed ? (
+      </div>
+      {mayRetract || mayEnd ? (
+        <div className="poll__actions">
+        {mayRetract ? (
           <button
             type="button"
             className="button button--ghost button--small"
@@ -150,7 +154,8 @@ export function PollCard({ channelId, messageId, authorId, meId, poll }: PollCar
             {t("polls.end")}
           </button>
         ) : null}
-      </div>
+        </div>
+      ) : null}
     </section>
   );
 }
