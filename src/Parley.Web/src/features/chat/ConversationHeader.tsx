@@ -7,6 +7,7 @@ import { Icon } from "../../lib/components/Icon";
 import { useToast } from "../../lib/components/toastContext";
 import { reasonMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/time";
+import { openSearch } from "../search/searchStore";
 import { setMute } from "./actions";
 import { avatarAt } from "../files/format";
 import { formatLastSeen, typingText } from "./format";
@@ -74,6 +75,18 @@ export function ConversationHeader({ channel, meId, panel, onPanel }: HeaderProp
         </span>
       </button>
       <div className="conversation-header__actions">
+        <button
+          type="button"
+          className="icon-button conversation-header__search"
+          data-testid="chat-search-button"
+          aria-label={t("search.inThisChat")}
+          title={t("search.inThisChat")}
+          onClick={() => {
+            openSearch({ channelId: channel.id, channelName: channelTitle(channel, meId) });
+          }}
+        >
+          <Icon name="search" size={20} />
+        </button>
         <MuteMenu channel={channel} />
         <button
           type="button"
