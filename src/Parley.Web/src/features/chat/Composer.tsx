@@ -35,6 +35,20 @@ interface ComposerProps {
   onEditLast: () => void;
   onSent: () => void;
   title: string;
+  /** Mentions that are not people (roles, @everyone, @here) offered after "@"; groups offer @everyone and @here themselves. */
+  groupMentions?: readonly GroupMention[];
+}
+
+export interface GroupMention {
+  token: string;
+  name: string;
+}
+
+interface MentionSuggestion {
+  id: string;
+  token: string;
+  name: string;
+  user: PublicUser | null;
 }
 
 /** Tells the others "typing…" at most every few seconds. */
@@ -53,7 +67,7 @@ function mentionQuery(text: string, caret: number): { start: number; query: stri
   return { start: caret - (m[2]?.length ?? 0) - 1, query: (m[2] ?? "").toLowerCase() };
 }
 
-export function Composer({ channel, me, replyTo, editing, onCancelReply, onCancelEdit, onEditLast, onSent, title }: ComposerProps) {
+export function Composer({ channel, me, replyTo, editing, onCancelReply, onCancelEdit, onEditLast, onSent, title, groupMentions }: ComposerProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -209,16 +223,23 @@ export function Composer({ channel, me, replyTo, editing, onCancelReply, onCance
   }
 
   const members: PublicUser[] = channel.recipients.filter((r) => r.id !== me.id);
-  const suggestions = mention
-    ? members.filter((m) => m.username.toLowerCase().startsWith(mention.query) || displayName(m).toLowerCase().startsWith(mention.query)).slice(0, 8)
+  const special: readonly GroupMention[] =
+    groupMentions ?? (channel.type === "group" ? [{ token: "everyone", name: t("chat.composer.everyone") }, { token: "here", name: t("chat.composer.here") }] : []);
+  const suggestions: MentionSuggestion[] = mention
+    ? [
+        ...members
+          .filter((m) => m.username.toLowerCase().startsWith(mention.query) || displayName(m).toLowerCase().startsWith(mention.query))
+          .map((u) => ({ id: u.id, token: u.username, name: displayName(u), user: u })),
+        ...special.filter((g) => g.token.toLowerCase().startsWith(mention.query)).map((g) => ({ id: `group:${g.token}`, token: g.token, name: g.name, user: null })),
+      ].slice(0, 8)
     : [];
 
-  function insertMention(user: PublicUser) {
+  function insertMention(pick: MentionSuggestion) {
     if (!mention) return;
     const el = input.current;
     const caret = el?.selectionStart ?? text.length;
-    const next = `${text.slice(0, mention.start)}@${user.username} ${text.slice(caret)}`;
-    const pos = mention.start + user.username.length + 2;
+    const next = `${text.slice(0, mention.start)}@${pick.token} ${text.slice(caret)}`;
+    const pos = mention.start + pick.token.length + 2;
     changed(next, pos);
     setMention(null);
     requestAnimationFrame(() => {
@@ -371,9 +392,15 @@ export function Composer({ channel, me, replyTo, editing, onCancelReply, onCance
                   insertMention(u);
                 }}
               >
-                <Avatar name={displayName(u)} seed={u.id} src={u.avatarUrl} size="xs" />
-                <span className="mention-list__name">{displayName(u)}</span>
-                <span className="mention-list__username">@{u.username}</span>
+                {u.user ? (
+                  <Avatar name={u.name} seed={u.user.id} src={u.user.avatarUrl} size="xs" />
+                ) : (
+                  <span className="mention-list__group" aria-hidden="true">
+                    @
+                  </span>
+                )}
+                <span className="mention-list__name">{u.name}</span>
+                <span className="mention-list__username">@{u.token}</span>
               </button>
             </li>
           ))}

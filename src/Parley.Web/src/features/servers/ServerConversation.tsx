@@ -6,14 +6,14 @@ import { Icon } from "../../lib/components/Icon";
 import { PHONE_QUERY } from "../../lib/hooks";
 import { useMe } from "../auth/api";
 import { messagesKey } from "../chat/api";
-import { Composer } from "../chat/Composer";
+import { Composer, type GroupMention } from "../chat/Composer";
 import { ConnectionBar } from "../chat/ConnectionBar";
 import { useTyping } from "../chat/hooks";
 import { MessageList, type MessageListHandle } from "../chat/MessageList";
 import { openSearch, setPageSearchContext } from "../search/searchStore";
 import { isLocalId, num, type Channel, type ChatMessage, type MessagesState, type UserSummary } from "../chat/model";
 import { typingText } from "../chat/format";
-import { useServerMembers, type Server } from "./api";
+import { useServerMembers, useServerRoles, type Server } from "./api";
 import { memberName } from "./members";
 import { can } from "./permissions";
 import { ServerMembersPanel } from "./ServerMembersPanel";
@@ -31,6 +31,7 @@ export function ServerConversation({ server, channel }: { server: Server; channe
   const qc = useQueryClient();
   const { data: me } = useMe();
   const members = useServerMembers(server.id);
+  const roles = useServerRoles(server.id);
   const [replyTo, setReplyTo] = useState<ChatMessage | null>(null);
   const [editing, setEditing] = useState<ChatMessage | null>(null);
   const [membersOpen, setMembersOpen] = useState(() => !window.matchMedia(PHONE_QUERY).matches && localStorage.getItem(MEMBERS_PANEL_KEY) !== "0");
@@ -64,6 +65,17 @@ export function ServerConversation({ server, channel }: { server: Server; channe
       createdAt: server.createdAt,
     }),
     [channel.id, channel.name, channel.lastReadId, channel.unreadCount, server.ownerId, server.createdAt, members.data],
+  );
+
+  const mayMentionEveryone = can(channel.myPermissions, "MentionEveryone");
+  const groupMentions = useMemo<GroupMention[]>(
+    () => [
+      ...(mayMentionEveryone ? [{ token: "everyone", name: t("chat.composer.everyone") }, { token: "here", name: t("chat.composer.here") }] : []),
+      ...(roles.data ?? [])
+        .filter((r) => r.id !== server.id && (r.mentionable || mayMentionEveryone) && /^[\p{L}\p{Nd}_.-]{3,32}$/u.test(r.name))
+        .map((r) => ({ token: r.name, name: r.name })),
+    ],
+    [mayMentionEveryone, roles.data, server.id, t],
   );
 
   const editLast = useCallback(() => {
@@ -161,6 +173,7 @@ export function ServerConversation({ server, channel }: { server: Server; channe
               channel={asChat}
               me={summary}
               title={`#${channel.name}`}
+              groupMentions={groupMentions}
               replyTo={replyTo}
               editing={editing}
               onCancelReply={() => {
