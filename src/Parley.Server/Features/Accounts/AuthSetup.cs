@@ -105,8 +105,12 @@ public static class AuthSetup
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
         var sessionId = context.Principal?.SessionId();
-        var db = context.HttpContext.RequestServices.GetRequiredService<ParleyDbContext>();
-        var session = sessionId is null ? null : await db.UserSessions.FindAsync([sessionId.Value], context.HttpContext.RequestAborted);
+        // A scope of its own, so that a hub connection does not keep a DbContext alive for its whole life.
+        await using var scope = context.HttpContext.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
+        var session = sessionId is null
+            ? null
+            : await db.UserSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId.Value, context.HttpContext.RequestAborted);
         if (session is null)
         {
             context.RejectPrincipal();

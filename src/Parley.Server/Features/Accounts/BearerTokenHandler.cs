@@ -13,7 +13,7 @@ public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ParleyDbContext db,
+    IServiceScopeFactory scopes,
     TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -31,8 +31,12 @@ public sealed class BearerTokenHandler(
             return AuthenticateResult.NoResult();
         }
 
+        // A scope of its own: the hub's request (and anything resolved from it) lives as long as the connection,
+        // and a DbContext held for every idle connection costs tens of kilobytes each.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
         var hash = Hash(token);
-        var found = await db.PersonalAccessTokens
+        var found = await db.PersonalAccessTokens.AsNoTracking()
             .Where(t => t.TokenHash == hash)
             .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u })
             .FirstOrDefaultAsync(Context.RequestAborted);
