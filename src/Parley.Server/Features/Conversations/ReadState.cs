@@ -169,16 +169,20 @@ public static class ReadState
         return TypedResults.NoContent();
     }
 
+    /// <summary>
+    /// The user's state row, created if missing with an insert that cannot collide: opening a chat marks it read at the
+    /// same moment, and a plain find-then-add would then fail on the duplicate key.
+    /// </summary>
     private static async Task<ChannelUserState> StateAsync(ParleyDbContext db, long userId, long channelId, CancellationToken cancellationToken)
     {
-        var state = await db.ChannelUserStates.FindAsync([userId, channelId], cancellationToken);
-        if (state is null)
-        {
-            state = new ChannelUserState { UserId = userId, ChannelId = channelId };
-            db.ChannelUserStates.Add(state);
-        }
-
-        return state;
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "ChannelUserStates" ("UserId", "ChannelId", "LastReadMessageId", "MutedForever")
+            VALUES ({userId}, {channelId}, 0, FALSE)
+            ON CONFLICT ("UserId", "ChannelId") DO NOTHING
+            """,
+            cancellationToken);
+        return await db.ChannelUserStates.SingleAsync(s => s.UserId == userId && s.ChannelId == channelId, cancellationToken);
     }
 
     private static async Task<bool> SharesReceiptsAsync(ParleyDbContext db, long userId, CancellationToken cancellationToken) =>
