@@ -2,6 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
+import { mentionSuggestions, type GroupMention, type MentionSuggestion } from "./mentions";
 import { Avatar } from "../../lib/components/Avatar";
 import { Icon } from "../../lib/components/Icon";
 import { useToast } from "../../lib/components/toastContext";
@@ -39,17 +40,6 @@ interface ComposerProps {
   groupMentions?: readonly GroupMention[];
 }
 
-export interface GroupMention {
-  token: string;
-  name: string;
-}
-
-interface MentionSuggestion {
-  id: string;
-  token: string;
-  name: string;
-  user: PublicUser | null;
-}
 
 /** Tells the others "typing…" at most every few seconds. */
 function sendTypingIfDue(last: { current: number }, channelId: string): void {
@@ -66,6 +56,8 @@ function mentionQuery(text: string, caret: number): { start: number; query: stri
   if (!m) return null;
   return { start: caret - (m[2]?.length ?? 0) - 1, query: (m[2] ?? "").toLowerCase() };
 }
+
+export type { GroupMention };
 
 export function Composer({ channel, me, replyTo, editing, onCancelReply, onCancelEdit, onEditLast, onSent, title, groupMentions }: ComposerProps) {
   const { t } = useTranslation();
@@ -225,16 +217,9 @@ export function Composer({ channel, me, replyTo, editing, onCancelReply, onCance
   const members: PublicUser[] = channel.recipients.filter((r) => r.id !== me.id);
   const special: readonly GroupMention[] =
     groupMentions ?? (channel.type === "group" ? [{ token: "everyone", name: t("chat.composer.everyone") }, { token: "here", name: t("chat.composer.here") }] : []);
-  const suggestions: MentionSuggestion[] = mention
-    ? [
-        ...members
-          .filter((m) => m.username.toLowerCase().startsWith(mention.query) || displayName(m).toLowerCase().startsWith(mention.query))
-          .map((u) => ({ id: u.id, token: u.username, name: displayName(u), user: u })),
-        ...special.filter((g) => g.token.toLowerCase().startsWith(mention.query)).map((g) => ({ id: `group:${g.token}`, token: g.token, name: g.name, user: null })),
-      ].slice(0, 8)
-    : [];
+  const suggestions: MentionSuggestion<PublicUser>[] = mention ? mentionSuggestions(members, special, mention.query) : [];
 
-  function insertMention(pick: MentionSuggestion) {
+  function insertMention(pick: MentionSuggestion<PublicUser>) {
     if (!mention) return;
     const el = input.current;
     const caret = el?.selectionStart ?? text.length;
