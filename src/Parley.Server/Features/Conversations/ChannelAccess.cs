@@ -22,18 +22,30 @@ public sealed class ChannelAccess(ParleyDbContext db)
 {
     public const int MaxGroupMembers = 100;
 
-    /// <summary>The channel and the user's permissions in it, or null when the user may not see it.</summary>
+    /// <summary>The channel and the user's permissions in it, or null when the user may not see it. One query for a private chat, two for a server channel.</summary>
     public async Task<ChannelGrant?> GetAsync(long channelId, long userId, CancellationToken cancellationToken)
     {
-        var channel = await db.Channels.FirstOrDefaultAsync(c => c.Id == channelId, cancellationToken);
-        if (channel is null || channel.Type == ChannelType.Category)
+        var found = await db.Channels
+            .Where(c => c.Id == channelId && c.Type != ChannelType.Category)
+            .Select(c => new
+            {
+                Channel = c,
+                IsRecipient = c.ServerId == null && db.ChannelRecipients.Any(r => r.ChannelId == c.Id && r.UserId == userId),
+                Overwrites = db.PermissionOverwrites.Where(o => o.ChannelId == c.Id)
+                    .Select(o => new Permissions.Overwrite(o.TargetId, o.IsRole, o.Allow, o.Deny))
+                    .ToList(),
+            })
+            .AsSingleQuery()
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return null;
         }
 
+        var channel = found.Channel;
         if (channel.ServerId is not { } serverId)
         {
-            if (!await db.ChannelRecipients.AnyAsync(r => r.ChannelId == channelId && r.UserId == userId, cancellationToken))
+            if (!found.IsRecipient)
             {
                 return null;
             }
@@ -53,10 +65,7 @@ public sealed class ChannelAccess(ParleyDbContext db)
             return null;
         }
 
-        var overwrites = await db.PermissionOverwrites.Where(o => o.ChannelId == channelId)
-            .Select(o => new Permissions.Overwrite(o.TargetId, o.IsRole, o.Allow, o.Deny))
-            .ToListAsync(cancellationToken);
-        var inChannel = Servers.Permissions.ForChannel(member.Permissions, serverId, userId, member.RoleIds, overwrites);
+        var inChannel = Servers.Permissions.ForChannel(member.Permissions, serverId, userId, member.RoleIds, found.Overwrites);
         return inChannel.Has(Permission.ViewChannel) ? new ChannelGrant(channel, inChannel) : null;
     }
 
@@ -64,22 +73,29 @@ public sealed class ChannelAccess(ParleyDbContext db)
     public async Task<Channel?> FindReadableAsync(long channelId, long userId, CancellationToken cancellationToken) =>
         (await GetAsync(channelId, userId, cancellationToken))?.Channel;
 
-    /// <summary>A server member's server-wide permissions and roles, or null for a non-member.</summary>
+    /// <summary>A server member's server-wide permissions and roles, or null for a non-member. One query.</summary>
     public async Task<ServerGrant?> MemberAsync(long serverId, long userId, CancellationToken cancellationToken)
     {
-        var server = await db.Servers.Where(s => s.Id == serverId).Select(s => new { s.OwnerId }).FirstOrDefaultAsync(cancellationToken);
-        if (server is null || !await db.ServerMembers.AnyAsync(m => m.ServerId == serverId && m.UserId == userId, cancellationToken))
-        {
-            return null;
-        }
-
+        // Every server has its @everyone role (id == server id), so a member always gets at least one row.
         var roles = await db.Roles
-            .Where(r => r.ServerId == serverId && (r.Id == serverId || db.MemberRoles.Any(m => m.ServerId == serverId && m.UserId == userId && m.RoleId == r.Id)))
-            .Select(r => new { r.Id, r.Permissions, r.Position })
+            .Where(r => r.ServerId == serverId
+                && (r.Id == serverId || db.MemberRoles.Any(x => x.ServerId == serverId && x.UserId == userId && x.RoleId == r.Id))
+                && db.ServerMembers.Any(m => m.ServerId == serverId && m.UserId == userId))
+            .Select(r => new
+            {
+                Role = new HeldRole(r.Id, r.Permissions, r.Position),
+                OwnerId = db.Servers.Where(s => s.Id == serverId).Select(s => s.OwnerId).FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
-        var everyone = roles.FirstOrDefault(r => r.Id == serverId)?.Permissions ?? Permission.None;
-        var own = roles.Where(r => r.Id != serverId).ToList();
-        var isOwner = server.OwnerId == userId;
+        return roles.Count == 0 ? null : ToGrant(serverId, userId, roles[0].OwnerId, roles.Select(r => r.Role));
+    }
+
+    private static ServerGrant ToGrant(long serverId, long userId, long ownerId, IEnumerable<HeldRole> roles)
+    {
+        var held = roles.ToList();
+        var everyone = held.FirstOrDefault(r => r.Id == serverId)?.Permissions ?? Permission.None;
+        var own = held.Where(r => r.Id != serverId).ToList();
+        var isOwner = ownerId == userId;
         return new ServerGrant(
             serverId,
             isOwner,
@@ -87,6 +103,8 @@ public sealed class ChannelAccess(ParleyDbContext db)
             own.Select(r => r.Id).ToList(),
             isOwner ? int.MaxValue : own.Select(r => r.Position).DefaultIfEmpty(0).Max());
     }
+
+    private sealed record HeldRole(long Id, Permission Permissions, int Position);
 
     /// <summary>Null when the user may post; otherwise why not. A direct chat with someone who blocked you, or whom you blocked, is read-only.</summary>
     public async Task<string?> WhyCannotSendAsync(ChannelGrant grant, long userId, CancellationToken cancellationToken)
@@ -111,16 +129,40 @@ public sealed class ChannelAccess(ParleyDbContext db)
     public static bool MayManage(Channel channel, long userId) =>
         channel.Type == ChannelType.Group && channel.OwnerId == userId;
 
-    /// <summary>The channel ids whose events the user receives: private chats they are in, and server channels they can see.</summary>
+    /// <summary>
+    /// The channel ids whose events the user receives: private chats they are in, and server channels they can see.
+    /// Five queries however many servers the user is in.
+    /// </summary>
     public async Task<List<long>> ReadableChannelIdsAsync(long userId, CancellationToken cancellationToken)
     {
         var ids = await db.ChannelRecipients.Where(r => r.UserId == userId).Select(r => r.ChannelId).ToListAsync(cancellationToken);
-        var serverIds = await db.ServerMembers.Where(m => m.UserId == userId).Select(m => m.ServerId).ToListAsync(cancellationToken);
-        foreach (var serverId in serverIds)
+        var memberships = await db.ServerMembers.Where(m => m.UserId == userId)
+            .Select(m => new { m.ServerId, OwnerId = db.Servers.Where(s => s.Id == m.ServerId).Select(s => s.OwnerId).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        if (memberships.Count == 0)
         {
-            ids.AddRange(await VisibleServerChannelIdsAsync(serverId, userId, cancellationToken));
+            return ids;
         }
 
+        var serverIds = memberships.Select(m => m.ServerId).ToList();
+        var roles = (await db.Roles
+            .Where(r => serverIds.Contains(r.ServerId) && (r.Id == r.ServerId || db.MemberRoles.Any(x => x.UserId == userId && x.RoleId == r.Id)))
+            .Select(r => new { r.ServerId, Role = new HeldRole(r.Id, r.Permissions, r.Position) })
+            .ToListAsync(cancellationToken))
+            .ToLookup(r => r.ServerId, r => r.Role);
+        var channels = await db.Channels
+            .Where(c => c.ServerId != null && serverIds.Contains(c.ServerId.Value) && c.Type != ChannelType.Category)
+            .Select(c => new { c.Id, ServerId = c.ServerId!.Value })
+            .ToListAsync(cancellationToken);
+        var overwrites = (await db.PermissionOverwrites
+            .Where(o => db.Channels.Any(c => c.Id == o.ChannelId && c.ServerId != null && serverIds.Contains(c.ServerId.Value)))
+            .ToListAsync(cancellationToken))
+            .ToLookup(o => o.ChannelId, o => new Permissions.Overwrite(o.TargetId, o.IsRole, o.Allow, o.Deny));
+        var grants = memberships.ToDictionary(m => m.ServerId, m => ToGrant(m.ServerId, userId, m.OwnerId, roles[m.ServerId]));
+        ids.AddRange(channels
+            .Where(c => grants[c.ServerId] is var member
+                && Servers.Permissions.ForChannel(member.Permissions, c.ServerId, userId, member.RoleIds, overwrites[c.Id]).Has(Permission.ViewChannel))
+            .Select(c => c.Id));
         return ids;
     }
 
