@@ -8,6 +8,7 @@ import { formatChatTime, typingText } from "./format";
 import { useTyping } from "./hooks";
 import { channelTitle, directPeer, displayName, num, type Channel } from "./model";
 import { toPlainText } from "./markdown";
+import { messagePreview } from "./preview";
 
 interface ChatRowProps {
   channel: Channel;
@@ -42,7 +43,7 @@ export const ChatRow = memo(function ChatRow({ channel, meId, active, now }: Cha
     preview = (
       <>
         {who ? <span className="chat-row__author">{who}</span> : null}
-        {toPlainText(last.content) || "📎"}
+        {messagePreview(last, t)}
       </>
     );
   } else {

@@ -6,7 +6,7 @@ import { forgetSession, useMe } from "../auth/api";
 import { useSettings } from "../settings/api";
 import { channelsKey, fetchChannel, useChannels } from "./api";
 import { channelTitle, displayName, type Channel, type Message } from "./model";
-import { toPlainText } from "./markdown";
+import { messagePreview } from "./preview";
 import { startRealtime } from "./realtime";
 import { serverChannelsKey, serverMembersKey, serverOfChannel } from "../servers/api";
 import { totalUnread } from "./reducers";
@@ -50,7 +50,7 @@ export function ChatRuntime() {
       if (!ok || !current) return;
       const author = displayName(message.author);
       const title = channel.type === "direct" ? author : tr("chat.notify.inGroup", { name: author, group: channelTitle(channel, current.id) });
-      const body = s?.notifications.showPreview === false ? tr("chat.notify.newMessage") : toPlainText(message.content).slice(0, 200);
+      const body = s?.notifications.showPreview === false ? tr("chat.notify.newMessage") : messagePreview(message, tr).slice(0, 200);
       try {
         const n = new Notification(title, { body, tag: message.channelId, icon: "/icon.svg", silent: s?.notifications.sound === false });
         n.onclick = () => {
@@ -72,7 +72,7 @@ export function ChatRuntime() {
       if (!mentionsUser(message, current.id, myRoles)) return;
       const channelName = queryClient.getQueryData<ServerChannel[]>(serverChannelsKey(serverId))?.find((c) => c.id === message.channelId)?.name ?? "";
       const title = tr("chat.notify.inGroup", { name: displayName(message.author), group: `#${channelName}` });
-      const body = s?.notifications.showPreview === false ? tr("chat.notify.newMessage") : toPlainText(message.content).slice(0, 200);
+      const body = s?.notifications.showPreview === false ? tr("chat.notify.newMessage") : messagePreview(message, tr).slice(0, 200);
       try {
         const n = new Notification(title, { body, tag: message.channelId, icon: "/icon.svg", silent: s?.notifications.sound === false });
         n.onclick = () => {
