@@ -69,7 +69,8 @@ public sealed record InviteResponse(
     int? MaxUses,
     int Uses);
 
-public sealed record AuditLogEntryResponse(string Id, UserSummary Actor, string Action, string? TargetId, string? Reason, string? Details, DateTimeOffset At);
+/// <param name="TargetName">The target's current name (a member's display name, a channel's or a role's name); null when it is gone or has none.</param>
+public sealed record AuditLogEntryResponse(string Id, UserSummary Actor, string Action, string? TargetId, string? Reason, string? Details, DateTimeOffset At, string? TargetName = null);
 
 /// <summary>Written <c>:name:</c> in the composer and stored as <c>&lt;:name:id&gt;</c>; <see cref="Url"/> serves the image.</summary>
 public sealed record CustomEmojiResponse(string Id, string ServerId, string Name, bool Animated, string Url);

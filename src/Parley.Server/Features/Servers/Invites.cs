@@ -195,16 +195,38 @@ public static class Invites
         }
 
         var entries = await db.AuditLog.Where(a => a.ServerId == id && a.Id < cursor).OrderByDescending(a => a.Id).Take(take).ToListAsync(cancellationToken);
-        var actors = await Users.UserSummaries.LoadAsync(db, entries.Select(e => e.ActorId), cancellationToken);
+        var memberTargets = entries.Where(e => IsAboutMember(e.Action) && e.TargetId is not null).Select(e => e.TargetId!.Value);
+        var users = await Users.UserSummaries.LoadAsync(db, entries.Select(e => e.ActorId).Concat(memberTargets), cancellationToken);
+        var targetIds = entries.Where(e => e.TargetId is not null).Select(e => e.TargetId!.Value).Distinct().ToList();
+        var channelNames = targetIds.Count == 0
+            ? []
+            : await db.Channels.Where(c => c.ServerId == id && targetIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        var roleNames = targetIds.Count == 0
+            ? []
+            : await db.Roles.Where(r => r.ServerId == id && targetIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
+        string? NameOf(AuditLogEntry entry) => entry.TargetId is not { } target
+            ? null
+            : IsAboutMember(entry.Action) ? (users.GetValueOrDefault(target) is { } user ? user.DisplayName ?? user.Username : null)
+            : entry.Action.Split('.')[0] switch
+            {
+                "channel" => channelNames.GetValueOrDefault(target),
+                "role" => roleNames.GetValueOrDefault(target),
+                _ => null,
+            };
+
         return TypedResults.Ok(entries.Select(e => new AuditLogEntryResponse(
             Ids.Format(e.Id),
-            actors.GetValueOrDefault(e.ActorId) ?? new Contracts.Users.UserSummary(Ids.Format(e.ActorId), "deleted", null),
+            users.GetValueOrDefault(e.ActorId) ?? new Contracts.Users.UserSummary(Ids.Format(e.ActorId), "deleted", null),
             e.Action,
             e.TargetId is { } t ? Ids.Format(t) : null,
             e.Reason,
             e.Details,
-            IdGenerator.TimestampOf(e.Id))).ToList());
+            IdGenerator.TimestampOf(e.Id),
+            NameOf(e))).ToList());
     }
+
+    private static bool IsAboutMember(string action) =>
+        action.StartsWith("member.", StringComparison.Ordinal) || action == "server.transfer";
 
     internal static bool IsUsable(Invite invite, DateTimeOffset now) =>
         (invite.ExpiresAt is null || invite.ExpiresAt > now) && (invite.MaxUses is null || invite.Uses < invite.MaxUses);

@@ -132,6 +132,9 @@ public sealed partial class ModerationTests(AppFixture app, ITestOutputHelper ou
         }
 
         await Expect(anna.Locator("[data-testid=audit-row][data-action='member.ban']")).ToContainTextAsync("Spamming links");
+        await Expect(anna.Locator("[data-testid=audit-row][data-action='member.ban']")).ToContainTextAsync($"banned {dora.User.DisplayName}");
+        await Expect(anna.Locator("[data-testid=audit-row][data-action='member.kick']")).ToContainTextAsync($"kicked {carl.User.DisplayName}");
+        await Expect(anna.Locator("[data-testid=audit-row][data-action='role.create']")).ToContainTextAsync("created role Moderators");
         await ScreenshotAsync(anna, "audit-log");
 
         if (viewport == Viewport.Phone)

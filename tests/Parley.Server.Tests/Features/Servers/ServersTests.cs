@@ -119,6 +119,31 @@ public sealed class ServersTests(ParleyApps apps) : IClassFixture<ParleyApps>
     }
 
     [Theory, AllDatabases]
+    public async Task The_audit_log_names_the_members_channels_and_roles_it_is_about(Db db)
+    {
+        var anna = await Person.RegisterAsync(apps[db]);
+        var boris = await Person.RegisterAsync(apps[db]);
+        var server = await anna.CreateServerAsync();
+        await boris.JoinAsync((await anna.InviteAsync(await anna.GeneralAsync(server.Id))).Code);
+        var role = await anna.CreateRoleAsync(server.Id, "Editors", Permission.ManageMessages);
+        var kept = await (await anna.Client.PostAsJsonAsync($"/api/v1/servers/{server.Id}/channels", new CreateServerChannelRequest("news", ChannelType.Text, null, null)))
+            .ReadAsync<ServerChannelResponse>();
+        var gone = await (await anna.Client.PostAsJsonAsync($"/api/v1/servers/{server.Id}/channels", new CreateServerChannelRequest("old", ChannelType.Text, null, null)))
+            .ReadAsync<ServerChannelResponse>();
+        (await anna.Client.DeleteAsync($"/api/v1/channels/{gone.Id}")).EnsureSuccessStatusCode();
+        (await anna.Client.DeleteAsync($"/api/v1/servers/{server.Id}/members/{boris.Id}")).EnsureSuccessStatusCode();
+
+        var log = await (await anna.Client.GetAsync($"/api/v1/servers/{server.Id}/audit-log")).ReadAsync<List<AuditLogEntryResponse>>();
+
+        Assert.Equal(boris.Me.DisplayName ?? boris.Me.Username, log.Single(e => e.Action == "member.kick").TargetName);
+        Assert.Equal("Editors", log.Single(e => e.Action == "role.create" && e.TargetId == role.Id).TargetName);
+        Assert.Equal("news", log.Single(e => e.Action == "channel.create" && e.TargetId == kept.Id).TargetName);
+        Assert.Null(log.Single(e => e.Action == "channel.delete").TargetName);
+        Assert.Equal("old", log.Single(e => e.Action == "channel.delete").Details);
+        Assert.Null(log.Single(e => e.Action == "server.create").TargetName);
+    }
+
+    [Theory, AllDatabases]
     public async Task Non_members_see_nothing_and_members_without_rights_are_refused(Db db)
     {
         var anna = await Person.RegisterAsync(apps[db]);

@@ -8,6 +8,7 @@ import { useToast } from "../../../lib/components/toastContext";
 import { reasonMessage } from "../../../lib/errors";
 import { formatDateTime } from "../../../lib/time";
 import { displayName, num } from "../../chat/model";
+import { auditDetails, auditLabel } from "./audit";
 import { serverBansKey, serverInvitesKey, inviteLink, useAuditLog, useServerBans, useServerInvites, type Server } from "../api";
 
 export function InvitesTab({ server }: { server: Server }) {
@@ -105,11 +106,11 @@ export function AuditTab({ server }: { server: Server }) {
           <Avatar name={displayName(e.actor)} seed={e.actor.id} src={e.actor.avatarUrl} size="sm" />
           <span className="settings-list__text">
             <span>
-              <strong>{displayName(e.actor)}</strong> <code className="audit-action">{e.action}</code>
+              <strong>{displayName(e.actor)}</strong> <span className="audit-action">{auditLabel(e, t)}</span>
             </span>
             <span className="settings-list__sub">
               {formatDateTime(e.at, i18n.language)}
-              {e.details ? ` · ${e.details}` : ""}
+              {auditDetails(e) ? ` · ${auditDetails(e) ?? ""}` : ""}
               {e.reason ? ` · ${t("servers.settings.bans.reason", { reason: e.reason })}` : ""}
             </span>
           </span>

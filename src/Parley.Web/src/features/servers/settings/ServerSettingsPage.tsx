@@ -1,3 +1,4 @@
+import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router-dom";
 import { Icon } from "../../../lib/components/Icon";
@@ -42,6 +43,9 @@ function isTab(value: string | undefined): value is Tab {
 export function ServerSettingsPage() {
   const { serverId = "", tab } = useParams();
   const { t } = useTranslation();
+  const revealTab = useCallback((tab: HTMLAnchorElement | null) => {
+    if (tab && "scrollIntoView" in tab) tab.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, []);
   const { data: me } = useMe();
   const servers = useServers(Boolean(me));
   const server = servers.data?.find((s) => s.id === serverId);
@@ -67,6 +71,7 @@ export function ServerSettingsPage() {
             to={`/servers/${serverId}/settings/${name}`}
             className={`server-settings__tab${name === current ? " server-settings__tab--active" : ""}`}
             aria-current={name === current ? "page" : undefined}
+            ref={name === current ? revealTab : undefined}
             data-testid={`settings-tab-${name}`}
           >
             {t(`servers.settings.tabs.${name}`)}
