@@ -77,6 +77,29 @@ internal static class EmojiApi
 public sealed class EmojiTests(ParleyApps apps) : IClassFixture<ParleyApps>
 {
     [Theory, AllDatabases]
+    public async Task Members_hear_at_once_when_emoji_or_stickers_are_added_and_deleted_and_outsiders_do_not(Db db)
+    {
+        var app = apps[db];
+        var anna = await Person.RegisterAsync(app);
+        var (server, general, boris) = await anna.ServerWithMemberAsync(app);
+        var outsider = await Person.RegisterAsync(app);
+        await using var member = await HubClient.ConnectAsync(app, await app.CreateBareClient().CreateTokenAsync(boris.Me.Username));
+        await using var stranger = await HubClient.ConnectAsync(app, await app.CreateBareClient().CreateTokenAsync(outsider.Me.Username));
+
+        var emoji = await anna.UploadEmojiAsync(server.Id, "party");
+        await member.WaitForAsync("EmojiChanged", e => e.Str("serverId") == server.Id);
+        var sticker = await anna.UploadStickerAsync(server.Id, "wave");
+        (await anna.Client.DeleteAsync($"/api/v1/servers/{server.Id}/emoji/{emoji.Id}")).EnsureSuccessStatusCode();
+        (await anna.Client.DeleteAsync($"/api/v1/servers/{server.Id}/stickers/{sticker.Id}")).EnsureSuccessStatusCode();
+        // Events reach a connection in the order they were published: once this message arrives, so have the four before it.
+        (await anna.Client.PostAsJsonAsync($"/api/v1/channels/{general}/messages", new SendMessageRequest("sync", null, null))).EnsureSuccessStatusCode();
+        await member.WaitForAsync("MessageCreated", e => e.Str("content") == "sync");
+
+        Assert.Equal(4, member.All("EmojiChanged").Count(e => e.Str("serverId") == server.Id));
+        Assert.Empty(stranger.All("EmojiChanged"));
+    }
+
+    [Theory, AllDatabases]
     public async Task An_owner_uploads_renames_and_deletes_an_emoji_and_members_see_the_list(Db db)
     {
         var app = apps[db];
