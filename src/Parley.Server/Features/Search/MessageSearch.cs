@@ -20,6 +20,12 @@ public static class MessageSearch
     public const int MaxLimit = 100;
     public const int SnippetLength = 160;
 
+    /// <summary>The total stops counting here; more matches are reported as this many, marked as a lower bound.</summary>
+    public const int CountCap = 1000;
+
+    private const int MinFtsBatch = 64;
+    private const int MaxFtsBatch = 4096;
+
     public static async Task<Results<Ok<MessageSearchResponse>, ValidationProblem>> Handle(
         string? q,
         string? channelId,
@@ -92,10 +98,19 @@ public static class MessageSearch
             readable = readable.Intersect(serverChannels).ToList();
         }
 
-        IQueryable<Message> query = db.Messages.AsNoTracking().Where(m => readable.Contains(m.ChannelId));
-        foreach (var term in terms)
+        // On SQLite, terms of three characters or more go through the FTS5 trigram index (as one MATCH expression);
+        // shorter ones, and every term on PostgreSQL (whose trigram GIN index serves LIKE), filter the text with LIKE.
+        var sqlite = db.Database.IsSqlite();
+        var ftsTerms = sqlite ? terms.Where(t => t.Length >= 3).ToList() : [];
+        // With index matches, the ids come from the index: "+ 0" keeps SQLite from probing (ChannelId, Id) once per
+        // readable channel and id, so it looks each id up by primary key and checks the channel there.
+        IQueryable<Message> query = ftsTerms.Count > 0
+            ? db.Messages.AsNoTracking().Where(m => readable.Contains(m.ChannelId + 0))
+            : db.Messages.AsNoTracking().Where(m => readable.Contains(m.ChannelId));
+        foreach (var term in terms.Where(t => !(sqlite && t.Length >= 3)))
         {
-            query = Match(db, query, term);
+            var pattern = "%" + LikePattern.Escape(term) + "%";
+            query = query.Where(m => EF.Functions.Like(m.SearchText, pattern, LikePattern.EscapeCharacter));
         }
 
         var author = authorId ?? parsed.From;
@@ -137,31 +152,87 @@ public static class MessageSearch
             query = query.Where(m => m.Id >= bound);
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var page = sort == "relevance"
-            ? await query.OrderBy(m => m.Content.Length).ThenByDescending(m => m.Id).Skip(cursorId == 0 ? 0 : (int)Math.Min(cursorId, int.MaxValue)).Take(take).ToListAsync(cancellationToken)
-            : await query.Where(m => cursorId == 0 || m.Id < cursorId).OrderByDescending(m => m.Id).Take(take).ToListAsync(cancellationToken);
+        int counted;
+        List<Message> page;
+        if (ftsTerms.Count > 0 && sort != "relevance")
+        {
+            // Newest first on SQLite: walk the FTS index from the newest match down, a batch at a time, and keep the
+            // ids the other conditions accept, so neither the count nor the page builds the whole match set.
+            var match = FtsExpression(ftsTerms);
+            var newest = await NewestMatchIdsAsync(db, match, query, long.MaxValue, CountCap + 1, cancellationToken);
+            counted = newest.Count;
+            var pageIds = cursorId == 0
+                ? newest.Take(take).ToList()
+                : await NewestMatchIdsAsync(db, match, query, cursorId, take, cancellationToken);
+            page = (await db.Messages.AsNoTracking().Where(m => pageIds.Contains(m.Id)).ToListAsync(cancellationToken))
+                .OrderByDescending(m => m.Id).ToList();
+        }
+        else
+        {
+            if (ftsTerms.Count > 0)
+            {
+                // Relevance needs every match to order them: the whole match set, from the FTS index.
+                var matches = db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM \"MessagesFts\" WHERE \"MessagesFts\" MATCH {FtsExpression(ftsTerms)}");
+                query = query.Where(m => matches.Contains(m.Id));
+            }
+
+            counted = await query.Take(CountCap + 1).CountAsync(cancellationToken);
+            page = sort == "relevance"
+                ? await query.OrderBy(m => m.Content.Length).ThenByDescending(m => m.Id).Skip(cursorId == 0 ? 0 : (int)Math.Min(cursorId, int.MaxValue)).Take(take).ToListAsync(cancellationToken)
+                : await query.Where(m => cursorId == 0 || m.Id < cursorId).OrderByDescending(m => m.Id).Take(take).ToListAsync(cancellationToken);
+        }
+
         var mapped = await mapper.MapAsync(me, page, cancellationToken);
         var hits = mapped.Select(m => Hit(m, terms)).ToList();
         string? next = page.Count < take
             ? null
             : sort == "relevance" ? Ids.Format((cursorId == 0 ? 0 : cursorId) + take) : Ids.Format(page[^1].Id);
-        return TypedResults.Ok(new MessageSearchResponse(total, hits, next));
+        return TypedResults.Ok(new MessageSearchResponse(Math.Min(counted, CountCap), hits, next, counted > CountCap));
     }
 
-    private static IQueryable<Message> Match(ParleyDbContext db, IQueryable<Message> query, string term)
+    /// <summary>Every term as a quoted FTS5 phrase (a substring, with the trigram tokenizer), all of them required.</summary>
+    private static string FtsExpression(IEnumerable<string> terms) =>
+        string.Join(" AND ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+
+    /// <summary>
+    /// Up to <paramref name="want"/> ids of messages below <paramref name="below"/>, newest first, that match the FTS
+    /// expression and that <paramref name="filtered"/> (readable channel and the other filters) accepts. Reads FTS
+    /// rowids (message ids) newest first in growing batches and stops once it has enough or the index has no more.
+    /// </summary>
+    private static async Task<List<long>> NewestMatchIdsAsync(
+        ParleyDbContext db, string match, IQueryable<Message> filtered, long below, int want, CancellationToken cancellationToken)
     {
-        if (db.Database.IsSqlite() && term.Length >= 3)
+        var found = new List<long>(want);
+        var batch = Math.Clamp(want * 2, MinFtsBatch, MaxFtsBatch);
+        while (found.Count < want)
         {
-            // FTS5 trigram index: the quoted term matches as a substring.
-            var phrase = "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-            var matches = db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM \"MessagesFts\" WHERE \"MessagesFts\" MATCH {phrase}");
-            return query.Where(m => matches.Contains(m.Id));
+            var ids = await db.Database
+                .SqlQuery<long>($"SELECT rowid AS \"Value\" FROM \"MessagesFts\" WHERE \"MessagesFts\" MATCH {match} AND rowid < {below} ORDER BY rowid DESC LIMIT {batch}")
+                .ToListAsync(cancellationToken);
+            if (ids.Count == 0)
+            {
+                break;
+            }
+
+            // One JSON parameter for the batch (not one parameter per id), and no ORDER BY, so SQLite looks the ids up by
+            // primary key rather than walking the table in id order.
+            var kept = await filtered.Where(m => EF.Parameter(ids).Contains(m.Id)).Select(m => m.Id).ToListAsync(cancellationToken);
+            kept.Sort();
+            for (var i = kept.Count - 1; i >= 0 && found.Count < want; i--)
+            {
+                found.Add(kept[i]);
+            }
+
+            if (ids.Count < batch)
+            {
+                break;
+            }
+
+            below = ids[^1];
+            batch = Math.Min(batch * 4, MaxFtsBatch);
         }
 
-        // PostgreSQL: the trigram GIN index serves this LIKE; on SQLite only terms under three characters get here.
-        var pattern = "%" + LikePattern.Escape(term) + "%";
-        return query.Where(m => EF.Functions.Like(m.SearchText, pattern, LikePattern.EscapeCharacter));
+        return found;
     }
 
     private static async Task<long> ResolveUserAsync(ParleyDbContext db, string value, CancellationToken cancellationToken)

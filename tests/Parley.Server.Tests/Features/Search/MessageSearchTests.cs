@@ -1,7 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Parley.Contracts.Messages;
 using Parley.Contracts.Search;
+using Parley.Data;
+using Parley.Data.Messages;
 using Parley.Server.Features.Search;
 using Parley.Server.Tests.Features.Files;
 using Parley.Server.Tests.Infrastructure;
@@ -118,6 +122,86 @@ public sealed class MessageSearchTests(ParleyApps apps) : IClassFixture<ParleyAp
 
         (await anna.Client.DeleteAsync($"/api/v1/channels/{chat.Id}/messages/{message.Id}")).EnsureSuccessStatusCode();
         Assert.Equal(0, (await SearchAsync(anna, Q(after))).TotalCount);
+    }
+
+    /// <summary>Stores messages straight in the database (as the API would, folded text included), oldest first.</summary>
+    private async Task<List<long>> StoreAsync(Db db, Person author, IEnumerable<(string ChannelId, string Content)> messages)
+    {
+        var app = apps[db];
+        var ids = app.Services.GetRequiredService<IdGenerator>();
+        return await app.WithDbAsync(async d =>
+        {
+            var stored = messages.Select(m => new Message
+            {
+                Id = ids.NextId(),
+                ChannelId = long.Parse(m.ChannelId, CultureInfo.InvariantCulture),
+                AuthorId = long.Parse(author.Id, CultureInfo.InvariantCulture),
+                Content = m.Content,
+                SearchText = SearchQuery.Fold(m.Content),
+            }).ToList();
+            d.Messages.AddRange(stored);
+            await d.SaveChangesAsync();
+            return stored.Select(m => m.Id).ToList();
+        });
+    }
+
+    private static string Format(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    [Theory, AllDatabases]
+    public async Task The_total_stops_at_the_cap_and_says_so_on_every_page(Db db)
+    {
+        var anna = await Person.RegisterAsync(apps[db]);
+        var chat = await anna.StartChatAsync(await Person.RegisterAsync(apps[db]));
+        var many = "cap" + Guid.NewGuid().ToString("N")[..6];
+        var few = "few" + Guid.NewGuid().ToString("N")[..6];
+        var stored = await StoreAsync(db, anna, Enumerable.Range(0, MessageSearch.CountCap + 5).Select(i => (chat.Id, $"message {i} {many}")));
+        await StoreAsync(db, anna, Enumerable.Range(0, 3).Select(i => (chat.Id, $"message {i} {few}")));
+
+        var first = await SearchAsync(anna, Q(many));
+        var second = await SearchAsync(anna, $"{Q(many)}&cursor={first.NextCursor}");
+        var exact = await SearchAsync(anna, Q(few));
+        var relevance = await SearchAsync(anna, $"{Q(many)}&sort=relevance");
+        var shortTerm = await SearchAsync(anna, $"{Q("me")}&channelId={chat.Id}");
+
+        Assert.Equal((MessageSearch.CountCap, true), (first.TotalCount, first.TotalIsLowerBound));
+        Assert.Equal((MessageSearch.CountCap, true), (second.TotalCount, second.TotalIsLowerBound));
+        Assert.Equal((MessageSearch.CountCap, true), (relevance.TotalCount, relevance.TotalIsLowerBound));
+        Assert.Equal((MessageSearch.CountCap, true), (shortTerm.TotalCount, shortTerm.TotalIsLowerBound));
+        Assert.Equal((3, false), (exact.TotalCount, exact.TotalIsLowerBound));
+        Assert.Equal(stored.AsEnumerable().Reverse().Take(2 * MessageSearch.DefaultLimit).Select(Format), first.Messages.Concat(second.Messages).Select(h => h.Message.Id));
+    }
+
+    [Theory, AllDatabases]
+    public async Task Pages_skip_unreadable_matches_and_return_every_readable_one_once_newest_first(Db db)
+    {
+        var anna = await Person.RegisterAsync(apps[db]);
+        var boris = await Person.RegisterAsync(apps[db]);
+        var carl = await Person.RegisterAsync(apps[db]);
+        var mine = await anna.StartChatAsync(boris);
+        var theirs = await boris.StartChatAsync(carl);
+        var marker = "pg" + Guid.NewGuid().ToString("N")[..6];
+        // Mostly matches anna cannot read, so a page needs several batches of the index.
+        var contents = Enumerable.Range(0, 600).Select(i => (i % 23 == 0 ? mine.Id : theirs.Id, $"{marker} number {i} ok")).ToList();
+        var stored = await StoreAsync(db, boris, contents);
+        var readable = stored.Where((_, i) => contents[i].Item1 == mine.Id).Reverse().Select(Format).ToList();
+
+        var seen = new List<string>();
+        var pages = 0;
+        string? cursor = null;
+        do
+        {
+            // A short term too: it filters with LIKE next to the index.
+            var page = await SearchAsync(anna, $"{Q(marker + " ok")}&limit=4" + (cursor is null ? "" : $"&cursor={cursor}"));
+            Assert.Equal((readable.Count, false), (page.TotalCount, page.TotalIsLowerBound));
+            seen.AddRange(page.Messages.Select(h => h.Message.Id));
+            cursor = page.NextCursor;
+            pages++;
+        }
+        while (cursor is not null && pages < 100);
+
+        Assert.Equal(readable, seen);
+        Assert.Equal(600, (await SearchAsync(boris, $"{Q(marker)}&limit=100")).TotalCount);
+        Assert.Equal(readable.Take(3), (await SearchAsync(anna, $"{Q(marker)}&limit=3&authorId={boris.Id}")).Messages.Select(h => h.Message.Id));
     }
 
     [Theory, AllDatabases]

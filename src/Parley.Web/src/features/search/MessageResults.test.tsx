@@ -24,6 +24,7 @@ const server = vi.hoisted(() => {
         return json(200, []);
       case "/api/v1/search/messages": {
         state.searches.push(url.searchParams);
+        if (url.searchParams.get("q") === "dogs") return json(200, { totalCount: 1000, totalIsLowerBound: true, messages: [hit("100", "dogs", [{ start: 0, length: 4 }])], nextCursor: "100" });
         if (url.searchParams.get("cursor") === "100") return json(200, { totalCount: 2, messages: [hit("90", "older cats", [{ start: 6, length: 4 }])], nextCursor: null });
         return json(200, { totalCount: 2, messages: [hit("100", "<b>cats</b> & CATS", [{ start: 3, length: 4 }, { start: 14, length: 4 }])], nextCursor: "100" });
       }
@@ -56,6 +57,12 @@ describe("MessageResults", () => {
     });
     expect(server.searches[0]?.get("serverId")).toBe("7");
     expect(server.searches[0]?.get("sort")).toBe("newest");
+  });
+
+  it("shows a capped count as a lower bound", async () => {
+    renderPage(<MessageResults q="dogs" scope={{ kind: "all" }} />, "/");
+    await screen.findByTestId("search-result");
+    expect(screen.getByTestId("search-total").textContent).toBe("1,000+ results");
   });
 
   it("loads more results with the cursor and sorts by relevance on request", async () => {

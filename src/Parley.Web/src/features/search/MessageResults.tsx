@@ -32,6 +32,8 @@ export function MessageResults({ q, scope, toolbar, onPicked }: Props) {
   const search = useMessageSearch(q, scope, sort, directory.resolve);
   const hits = flattenHits(search.data?.pages ?? []);
   const total = search.data?.pages[0]?.totalCount ?? 0;
+  // The server stops counting at 1,000: then the figure is a lower bound ("1,000+").
+  const totalIsLowerBound = search.data?.pages[0]?.totalIsLowerBound ?? false;
 
   function choose(next: SearchSort) {
     lastSort = next;
@@ -51,7 +53,9 @@ export function MessageResults({ q, scope, toolbar, onPicked }: Props) {
           {t("search.messages")}
           {search.isSuccess ? (
             <span className="search-results__count" data-testid="search-total">
-              {t("search.count", { count: Number(total) })}
+              {totalIsLowerBound
+                ? t("search.countAtLeast", { value: Number(total).toLocaleString(i18n.language) })
+                : t("search.count", { count: Number(total) })}
             </span>
           ) : null}
         </h2>
