@@ -3,13 +3,15 @@ using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Parley.Bench.LoadGen;
 
 /// <summary>
 /// Scenario 1: one channel, N receivers. An open-loop sender raises the rate step by step until p99 send-to-receive
-/// latency passes 250 ms (or deliveries fall behind); every message carries the sender's monotonic timestamp.
+/// latency passes 250 ms (or deliveries fall behind); every message carries the sender's monotonic timestamp. Parley's
+/// messages go out through the hub; the baseline's through POST /broadcast.
 /// </summary>
 public sealed class FanOut(Settings settings)
 {
@@ -179,22 +181,29 @@ public sealed class FanOut(Settings settings)
             seen == 0 ? double.NaN : cpu / seen * 1000, fraction);
     }
 
-    // ---- Parley: receivers are SignalR hub connections, the sender posts through REST.
+    // ---- Parley: receivers are SignalR hub connections, and the messages go out through the hub too.
 
-    public async Task<Outcome> ParleyAsync(ParleyApi api, Target target, BenchUser sender, long channelId, IReadOnlyList<BenchUser> members, double startRate)
+    /// <summary>
+    /// Every message is sent with the hub's SendMessage, round-robin over the receivers' own connections, so the step
+    /// measures the send path and the fan-out rather than HTTP, and no connection outside the channel adds deliveries.
+    /// Several senders, because a hub connection runs one invocation at a time.
+    /// </summary>
+    public async Task<Outcome> ParleyAsync(Target target, long channelId, IReadOnlyList<BenchUser> members, double startRate)
     {
         var recorder = new Recorder();
         var connections = await ConnectHubAsync(target.Url, members, 1, recorder);
+        var channel = channelId.ToString(CultureInfo.InvariantCulture);
+        var next = -1;
         try
         {
             return await RampAsync($"Parley N={members.Count}", members.Count, target, recorder, async text =>
             {
+                var sender = connections[(int)((uint)Interlocked.Increment(ref next) % (uint)connections.Count)];
                 try
                 {
-                    using var request = ParleyApi.Request(HttpMethod.Post, $"/api/v1/channels/{channelId}/messages", sender, new { content = text });
-                    using var response = await api.Http.SendAsync(request);
+                    await sender.InvokeAsync("SendMessage", channel, new { content = text });
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HubException or InvalidOperationException or OperationCanceledException)
                 {
                     // Counted as a message not delivered.
                 }

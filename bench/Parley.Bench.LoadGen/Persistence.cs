@@ -1,6 +1,9 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Parley.Bench.LoadGen;
 
@@ -13,7 +16,7 @@ public sealed class Persistence(Settings settings, ParleyApi api, Database datab
 
     private TimeSpan SendDuration => TimeSpan.FromSeconds(settings.Quick ? 2 : 6);
 
-    // ---- 3. Persisted sends: closed-loop workers, each in its own channel.
+    // ---- 3. Persisted sends: closed-loop workers, each in its own channel, through REST and through the hub.
 
     public async Task<Outcome> ParleySendsAsync(BenchUser sender, IReadOnlyList<long> channels, int concurrency)
     {
@@ -42,6 +45,46 @@ public sealed class Persistence(Settings settings, ParleyApi api, Database datab
         if (failures > 0)
         {
             Results.Log($"Parley sends: {failures} failed requests");
+        }
+
+        return Summarize(latencies, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The same closed loop through the hub's SendMessage: worker i sends on its own connection (a hub connection
+    /// runs one invocation at a time), as its own user, into the channel of a server of its own, so each message is
+    /// delivered once, back to its sender, as a real client receives its own message.
+    /// </summary>
+    public async Task<Outcome> ParleyHubSendsAsync(IReadOnlyList<HubConnection> connections, IReadOnlyList<long> channels, int concurrency)
+    {
+        var latencies = new List<double>[concurrency];
+        var failures = 0;
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForAsync(0, concurrency, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (worker, cancellationToken) =>
+        {
+            var mine = latencies[worker] = [];
+            var connection = connections[worker];
+            var channel = channels[worker].ToString(CultureInfo.InvariantCulture);
+            while (clock.Elapsed < SendDuration)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    await connection.InvokeAsync<JsonElement>("SendMessage", channel,
+                        new { content = string.Create(CultureInfo.InvariantCulture, $"b:0:{started} persisted send benchmark message") }, cancellationToken);
+                }
+                catch (HubException)
+                {
+                    Interlocked.Increment(ref failures);
+                    continue;
+                }
+
+                mine.Add(Stats.Ms(Stopwatch.GetTimestamp() - started));
+            }
+        });
+        if (failures > 0)
+        {
+            Results.Log($"Parley hub sends: {failures} refused");
         }
 
         return Summarize(latencies, clock.Elapsed);

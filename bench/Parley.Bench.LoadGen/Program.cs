@@ -70,7 +70,7 @@ if (phase == "sqlite")
             var baselineRuns = new List<FanOut.Outcome>();
             for (var run = 0; run < runs; run++)
             {
-                parleyRuns.Add(await fanOut.ParleyAsync(api, parley, users[0], channel, members, startRate));
+                parleyRuns.Add(await fanOut.ParleyAsync(parley, channel, members, startRate));
             }
 
             // The baseline sends payloads of the size of Parley's MessageCreated event.
@@ -150,31 +150,50 @@ async Task PersistenceAsync(BenchUser owner)
             channels.Add(await api.CreateChannelAsync(owner, serverId, $"sends-{i}"));
         }
 
-        var goal = database.IsSqlite ? 5_000 : 10_000;
-        foreach (var concurrency in new[] { 1, 16, 64 })
+        // Hub senders: one user per worker, each the only member of a server of its own, with one hub connection.
+        var concurrencies = new[] { 1, 16, 64 };
+        var hubSenders = await api.CreateUsersAsync(prefix + "h", concurrencies.Max());
+        var hubChannels = new long[hubSenders.Count];
+        await Parallel.ForAsync(0, hubSenders.Count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+            hubChannels[i] = (await api.CreateServerAsync(hubSenders[i], $"hub sends {i}", [])).Channel);
+        var hubConnections = await FanOut.ConnectHubAsync(parley.Url, hubSenders, 1, null);
+        try
         {
-            var parleyRuns = new List<Persistence.Outcome>();
-            var rawRuns = new List<Persistence.Outcome>();
-            for (var run = 0; run < runs; run++)
+            var goal = database.IsSqlite ? 5_000 : 10_000;
+            foreach (var concurrency in concurrencies)
             {
-                parleyRuns.Add(await persistence.ParleySendsAsync(owner, channels, concurrency));
-                if (!database.IsSqlite)
+                var restRuns = new List<Persistence.Outcome>();
+                var hubRuns = new List<Persistence.Outcome>();
+                var rawRuns = new List<Persistence.Outcome>();
+                for (var run = 0; run < runs; run++)
                 {
-                    await Task.Delay(3000); // Parley's idle pooled connections close first (see bench/run)
+                    restRuns.Add(await persistence.ParleySendsAsync(owner, channels, concurrency));
+                    hubRuns.Add(await persistence.ParleyHubSendsAsync(hubConnections, hubChannels, concurrency));
+                    if (!database.IsSqlite)
+                    {
+                        await Task.Delay(3000); // Parley's idle pooled connections close first (see bench/run)
+                    }
+
+                    rawRuns.Add(await persistence.RawSendsAsync(owner.Id, channels, concurrency));
                 }
 
-                rawRuns.Add(await persistence.RawSendsAsync(owner.Id, channels, concurrency));
+                var rawRate = Stats.Median(rawRuns.Select(r => r.PerSecond));
+                foreach (var (via, parleyRuns) in new[] { ("REST", restRuns), ("hub", hubRuns) })
+                {
+                    var rate = Stats.Median(parleyRuns.Select(r => r.PerSecond));
+                    Results.Log($"{kind} {via} sends at {concurrency}: Parley {F(rate)}/s (p99 {F(Stats.Median(parleyRuns.Select(r => r.P99)))} ms), raw {F(rawRate)}/s");
+                    var @case = $"{kind}, {via}, concurrency {concurrency}";
+                    Results.Append(resultsPath,
+                    [
+                        new Row("sends", @case, "messages/s", "messages/s", rate, rawRate, $"≥ {goal:N0}/s and ≥ 0.5× raw", rate >= goal && rate >= 0.5 * rawRate),
+                        new Row("sends", @case, "p99 latency", "ms", Stats.Median(parleyRuns.Select(r => r.P99)), Stats.Median(rawRuns.Select(r => r.P99)), "", null),
+                    ]);
+                }
             }
-
-            var rate = Stats.Median(parleyRuns.Select(r => r.PerSecond));
-            var rawRate = Stats.Median(rawRuns.Select(r => r.PerSecond));
-            Results.Log($"{kind} sends at {concurrency}: Parley {F(rate)}/s (p99 {F(Stats.Median(parleyRuns.Select(r => r.P99)))} ms), raw {F(rawRate)}/s");
-            var @case = $"{kind}, REST, concurrency {concurrency}";
-            Results.Append(resultsPath,
-            [
-                new Row("sends", @case, "messages/s", "messages/s", rate, rawRate, $"≥ {goal:N0}/s and ≥ 0.5× raw", rate >= goal && rate >= 0.5 * rawRate),
-                new Row("sends", @case, "p99 latency", "ms", Stats.Median(parleyRuns.Select(r => r.P99)), Stats.Median(rawRuns.Select(r => r.P99)), "", null),
-            ]);
+        }
+        finally
+        {
+            await FanOut.DisposeAllAsync(hubConnections);
         }
     }
 

@@ -9,9 +9,9 @@ public static class Report
 {
     private static readonly (string Key, string Title, string What)[] Scenarios =
     [
-        ("fanout", "1. Fan-out", "One channel with N members, each with one hub connection; one sender posts through REST (open loop, rate raised ×1.6 per step until p99 passes 250 ms). Baseline: the bare broadcaster, same receivers count, same payload size, POST /broadcast."),
+        ("fanout", "1. Fan-out", "One channel with N members, each with one hub connection; the messages are sent with the hub's SendMessage, round-robin over those same connections (open loop, rate raised ×1.6 per step until p99 passes 250 ms). Baseline: the bare broadcaster, same receivers count, same payload size, POST /broadcast."),
         ("idle", "2. Idle connections", "Signed-in hub connections that do nothing. Memory is measured inside the server after a forced full, compacting GC (startup hook). Baseline: the bare broadcaster's WebSockets."),
-        ("sends", "3. Persisted sends", "Closed-loop senders at the given concurrency, each in its own channel, through REST (the hub has no send method: sends go through REST by design). Baseline: a raw ADO.NET loop inserting the same rows into the same table, one autocommit (durable) insert per message."),
+        ("sends", "3. Persisted sends", "Closed-loop senders at the given concurrency, each in its own channel: through REST (one user, the channels of one server, no hub connection), and through the hub's SendMessage (one user per sender, each with one hub connection and a server of its own, so each message is delivered once, back to its sender). Baseline: a raw ADO.NET loop inserting the same rows into the same table, one autocommit (durable) insert per message; one baseline per concurrency, shared by the REST and hub rows."),
         ("history", "4. History", "A channel of seeded messages; sequential GET /api/v1/channels/{id}/messages?limit=50 (head: newest; middle: before the middle id; tail: the oldest 50). Baseline: the same SELECT through the raw driver."),
         ("search", "5. Search", "GET /api/v1/search/messages?q=TERM over all the reader's channels (the seeded channel holds the messages). Baseline: the same match through the raw driver (FTS5 trigram on SQLite, trigram LIKE on PostgreSQL), newest 25, without Parley's total count."),
     ];

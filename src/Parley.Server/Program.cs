@@ -51,6 +51,7 @@ builder.Services.AddScoped<ChannelAccess>();
 builder.Services.AddScoped<ChannelQueries>();
 builder.Services.AddScoped<MessageMapper>();
 builder.Services.AddScoped<Mentions>();
+builder.Services.AddScoped<MessageSender>();
 builder.Services.AddScoped<Typing>();
 builder.Services.AddScoped<ServerSupport>();
 builder.Services.AddParleySignalR(parley);
@@ -68,6 +69,15 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
 builder.Services.AddOpenApi("v1");
 builder.Services.AddHealthChecks().AddDbContextCheck<ParleyDbContext>("database", tags: ["ready"]);
+// ASP.NET Core starts an Activity (and a log scope) for every request whenever this logger is on, even with no tracer
+// listening, and keeps it for the request's whole life: for the hub's WebSocket request, the connection's. Off unless
+// configured; a tracer (an ActivityListener, e.g. OpenTelemetry tracing) still gets its activities.
+const string hostingDiagnostics = "Microsoft.AspNetCore.Hosting.Diagnostics";
+if (builder.Configuration[$"Logging:LogLevel:{hostingDiagnostics}"] is null)
+{
+    builder.Logging.AddFilter(hostingDiagnostics, LogLevel.None);
+}
+
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddAspNetCoreInstrumentation()
     .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections")
@@ -79,24 +89,30 @@ if (!generatingOpenApiDocument)
     await app.MigrateDatabaseAsync();
 }
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseSecurityHeaders();
-app.UseJsonBodyLimit();
-app.UseStaticFiles(new StaticFileOptions
+// The hub's WebSocket request lasts as long as its connection, and every middleware it passes through keeps its state
+// for that long: it skips those that only serve pages and REST calls (a WebSocket upgrade has no body, no file and no
+// page to protect; its refusals need no problem body). Everything else, /hub/negotiate included, takes the full path.
+app.UseWhen(context => !RealtimeSetup.IsHubWebSocket(context), web =>
 {
-    OnPrepareResponse = file =>
+    web.UseExceptionHandler();
+    web.UseStatusCodePages();
+    web.UseSecurityHeaders();
+    web.UseJsonBodyLimit();
+    web.UseStaticFiles(new StaticFileOptions
     {
-        if (file.Context.Request.Path.StartsWithSegments("/assets"))
+        OnPrepareResponse = file =>
         {
-            file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-        }
-    },
+            if (file.Context.Request.Path.StartsWithSegments("/assets"))
+            {
+                file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            }
+        },
+    });
 });
 app.UseHubOriginCheck(parley);
 app.UseAuthentication();
 app.UseRateLimiter();
-app.UseAntiforgeryForCookieWrites();
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseAntiforgeryForCookieWrites());
 app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
@@ -115,7 +131,7 @@ app.MapServers();
 app.MapSearch();
 app.MapPolls();
 app.MapEmoji();
-app.MapHub<ChatHub>("/hub", hub => hub.Transports = HttpTransportType.WebSockets);
+app.MapHub<ChatHub>(RealtimeSetup.HubPath, hub => hub.Transports = HttpTransportType.WebSockets);
 
 app.MapFallback("/api/{**rest}", () => TypedResults.NotFound()).AllowAnonymous();
 app.MapFallbackToFile("index.html").AllowAnonymous();

@@ -13,7 +13,7 @@ public static class RateLimits
     public const string Send = "send";
 
     public static IServiceCollection AddParleyRateLimits(this IServiceCollection services, RateLimitOptions options) =>
-        services.AddRateLimiter(limiter =>
+        services.AddSingleton(_ => new SendRateLimiter(options)).AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(Auth, context => RateLimitPartition.GetFixedWindowLimiter(
@@ -24,15 +24,10 @@ public static class RateLimits
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
-            limiter.AddPolicy(Send, context => RateLimitPartition.GetTokenBucketLimiter(
-                context.User.Identity?.Name ?? ClientAddress(context),
-                _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = options.SendBurst,
-                    TokensPerPeriod = options.SendsPerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                }));
+            // The buckets live in SendRateLimiter, which hub sends use too: one allowance per user for both.
+            limiter.AddPolicy(Send, context => RateLimitPartition.Get(
+                SendRateLimiter.KeyOf(context.User, context),
+                context.RequestServices.GetRequiredService<SendRateLimiter>().For));
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);

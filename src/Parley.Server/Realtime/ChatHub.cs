@@ -1,11 +1,15 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Parley.Contracts.Messages;
 using Parley.Contracts.Realtime;
 using Parley.Contracts.Users;
 using Parley.Data;
 using Parley.Server.Features.Accounts;
 using Parley.Server.Features.Conversations;
+using Parley.Server.Features.Messages;
 using Parley.Server.Features.Users;
 using Parley.Server.Infrastructure;
 
@@ -13,7 +17,8 @@ namespace Parley.Server.Realtime;
 
 /// <summary>
 /// The real-time connection. Thin on purpose: it keeps track of connections, joins the groups of the channels the
-/// user may read, and relays typing and presence. Everything else goes through REST, so a send has one code path.
+/// user may read, and relays typing and presence. It can also send a message, through the same
+/// <see cref="MessageSender"/> as REST (same rules, same rate limit, same events); everything else goes through REST.
 /// </summary>
 [Authorize]
 public sealed class ChatHub(
@@ -84,6 +89,49 @@ public sealed class ChatHub(
 
     /// <summary>Keeps the connection counted as active; the client calls it while the user is around.</summary>
     public Task Heartbeat() => Task.CompletedTask;
+
+    /// <summary>
+    /// Sends a message as POST /api/v1/channels/{channelId}/messages does, with the same rules (one
+    /// <see cref="MessageSender"/>), the same per-user send bucket (<see cref="SendRateLimiter"/>) and the same
+    /// MessageCreated event to the channel. Returns the message (the original one when the nonce was sent before).
+    /// A refusal is a <see cref="HubException"/> whose message says why: the fields at fault, not found, not allowed,
+    /// or too many messages.
+    /// </summary>
+    public async Task<MessageResponse> SendMessage(
+        string channelId, SendMessageRequest request, [Microsoft.AspNetCore.Mvc.FromServices] MessageSender sender, [Microsoft.AspNetCore.Mvc.FromServices] SendRateLimiter limiter)
+    {
+        var user = Context.User!;
+        using (var lease = limiter.AttemptAcquire(SendRateLimiter.KeyOf(user, Context.GetHttpContext())))
+        {
+            if (!lease.IsAcquired)
+            {
+                var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
+                throw new HubException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Too many messages. Please wait {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} s before sending again."));
+            }
+        }
+
+        if (!Ids.TryParse(channelId, out var id))
+        {
+            throw new HubException("Invalid message. channelId: The channelId must be a channel id.");
+        }
+
+        if (request is null)
+        {
+            throw new HubException("Invalid message. request: The message is required.");
+        }
+
+        var result = await sender.SendAsync(user.UserId(), id, request, Context.ConnectionAborted);
+        return result.Status switch
+        {
+            SendStatus.Created or SendStatus.Existing => result.Message!,
+            SendStatus.Invalid => throw new HubException("Invalid message. " + string.Join(" ", result.Invalid!.ProblemDetails.Errors
+                .Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))),
+            SendStatus.NotFound => throw new HubException("Channel not found."),
+            _ => throw new HubException(result.Refusal),
+        };
+    }
 }
 
 /// <summary>Presence: who is connected, what they chose to show, and who may see it.</summary>

@@ -56,7 +56,7 @@ public static class AuthSetup
         services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, SelectorScheme, policy => policy.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                || (context.Request.Query.ContainsKey("access_token") && context.Request.Path.StartsWithSegments("/hub"))
+                || (context.Request.Query.ContainsKey("access_token") && context.Request.Path.StartsWithSegments(Realtime.RealtimeSetup.HubPath))
                     ? BearerScheme
                     : CookieScheme)
             .AddCookie(CookieScheme, cookie =>
@@ -93,10 +93,13 @@ public static class AuthSetup
         user.FindFirstValue(SessionIdClaim) is { } sid ? long.Parse(sid, CultureInfo.InvariantCulture) : null;
 
     public static ClaimsPrincipal CreatePrincipal(User user, string scheme, string claimType, long id) =>
+        CreatePrincipal(user.Id, user.UserName!, scheme, claimType, id);
+
+    public static ClaimsPrincipal CreatePrincipal(long userId, string userName, string scheme, string claimType, long id) =>
         new(new ClaimsIdentity(
             [
-                new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
-                new Claim(ClaimTypes.Name, user.UserName!),
+                new Claim(ClaimTypes.NameIdentifier, userId.ToString(CultureInfo.InvariantCulture)),
+                new Claim(ClaimTypes.Name, userName),
                 new Claim(claimType, id.ToString(CultureInfo.InvariantCulture)),
             ],
             scheme));

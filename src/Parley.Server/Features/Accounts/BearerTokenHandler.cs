@@ -36,9 +36,10 @@ public sealed class BearerTokenHandler(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
         var hash = Hash(token);
-        var found = await db.PersonalAccessTokens.AsNoTracking()
+        // Only the columns the principal needs: every hub connect and every API call runs this.
+        var found = await db.PersonalAccessTokens
             .Where(t => t.TokenHash == hash)
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u })
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { t.Id, t.LastUsedAt, UserId = u.Id, u.UserName })
             .FirstOrDefaultAsync(Context.RequestAborted);
         if (found is null)
         {
@@ -46,13 +47,13 @@ public sealed class BearerTokenHandler(
         }
 
         var now = time.GetUtcNow();
-        if (found.Token.LastUsedAt is null || now - found.Token.LastUsedAt > LastUsedResolution)
+        if (found.LastUsedAt is null || now - found.LastUsedAt > LastUsedResolution)
         {
-            await db.PersonalAccessTokens.Where(t => t.Id == found.Token.Id)
+            await db.PersonalAccessTokens.Where(t => t.Id == found.Id)
                 .ExecuteUpdateAsync(t => t.SetProperty(x => x.LastUsedAt, now), Context.RequestAborted);
         }
 
-        var principal = AuthSetup.CreatePrincipal(found.User, AuthSetup.BearerScheme, AuthSetup.TokenIdClaim, found.Token.Id);
+        var principal = AuthSetup.CreatePrincipal(found.UserId, found.UserName!, AuthSetup.BearerScheme, AuthSetup.TokenIdClaim, found.Id);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, AuthSetup.BearerScheme));
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Parley.Contracts.Messages;
 using Parley.Contracts.Users;
 using Parley.Data;
+using Parley.Data.Files;
 using Parley.Data.Messages;
 using Parley.Server.Features.Files;
 using Parley.Server.Features.Users;
@@ -52,7 +53,6 @@ public sealed class MessageMapper(ParleyDbContext db, TimeProvider time)
             .ToListAsync(cancellationToken))
             .ToLookup(m => m.MessageId, m => m.RoleId);
         var attachments = (await db.Attachments.AsNoTracking().Where(a => a.MessageId != null && ids.Contains(a.MessageId.Value)).ToListAsync(cancellationToken))
-            .OrderBy(a => a.Id)
             .ToLookup(a => a.MessageId!.Value);
         var polls = await Polls.PollQueries.LoadAsync(db, viewerId, ids, time.GetUtcNow(), cancellationToken);
         var stickerIds = messages.Where(m => m.StickerId != null).Select(m => m.StickerId!.Value).Distinct().ToList();
@@ -65,21 +65,16 @@ public sealed class MessageMapper(ParleyDbContext db, TimeProvider time)
             cancellationToken);
 
         var reactionsByMessage = reactions.ToLookup(r => r.MessageId);
-        var mentionsByMessage = mentions.ToLookup(m => m.MessageId);
-        return messages.Select(m => new MessageResponse(
-                Id(m.Id),
-                Id(m.ChannelId),
-                users.GetValueOrDefault(m.AuthorId) ?? Unknown(m.AuthorId),
-                m.Content,
-                m.Nonce,
-                Parley.Data.IdGenerator.TimestampOf(m.Id),
-                m.EditedAt,
+        var mentionsByMessage = mentions.ToLookup(m => m.MessageId, m => m.UserId);
+        return messages.Select(m => Compose(
+                m,
+                users,
                 m.ReplyToId is { } replyId
                     ? replies.TryGetValue(replyId, out var reply)
-                        ? new ReplyPreview(Id(replyId), users.GetValueOrDefault(reply.AuthorId), Preview(reply.Content), false)
-                        : new ReplyPreview(Id(replyId), null, null, true)
+                        ? Reply(replyId, users.GetValueOrDefault(reply.AuthorId), reply.Content)
+                        : Reply(replyId, null, null)
                     : null,
-                mentionsByMessage[m.Id].Select(x => users.GetValueOrDefault(x.UserId)).OfType<UserSummary>().ToList(),
+                mentionsByMessage[m.Id],
                 reactionsByMessage[m.Id]
                     .GroupBy(r => r.Emoji)
                     .OrderBy(g => g.Min(r => r.UserId == viewerId ? 0 : 1))
@@ -89,14 +84,51 @@ public sealed class MessageMapper(ParleyDbContext db, TimeProvider time)
                         g.Any(r => r.UserId == viewerId),
                         g.Take(ReactionUserIdsShown).Select(r => Id(r.UserId)).ToList()))
                     .ToList(),
-                m.PinnedAt is not null,
-                attachments[m.Id].Select(a => a.ToResponse()).ToList(),
-                Poll: polls.GetValueOrDefault(m.Id),
-                Sticker: m.StickerId is { } stickerId ? stickers.GetValueOrDefault(stickerId) : null,
-                MentionsEveryone: m.MentionsEveryone,
-                MentionRoleIds: roleMentions[m.Id].Select(Id).ToList()))
+                attachments[m.Id],
+                polls.GetValueOrDefault(m.Id),
+                m.StickerId is { } stickerId ? stickers.GetValueOrDefault(stickerId) : null,
+                roleMentions[m.Id]))
             .ToList();
     }
+
+    /// <summary>
+    /// One message's response from its parts. <see cref="MapAsync"/> and the send path (which holds every part of a
+    /// message it just created) both build through here, so a sent message and the same message read back agree.
+    /// <paramref name="users"/> holds the author and the mentioned people. Mentions, role mentions and attachments come
+    /// out ordered by id; a mentioned user who is gone is left out.
+    /// </summary>
+    public static MessageResponse Compose(
+        Message m,
+        IReadOnlyDictionary<long, UserSummary> users,
+        ReplyPreview? replyTo,
+        IEnumerable<long> mentionedUserIds,
+        IReadOnlyList<ReactionSummary> reactions,
+        IEnumerable<Attachment> attachments,
+        PollResponse? poll,
+        StickerResponse? sticker,
+        IEnumerable<long> mentionedRoleIds) => new(
+            Id(m.Id),
+            Id(m.ChannelId),
+            users.GetValueOrDefault(m.AuthorId) ?? Unknown(m.AuthorId),
+            m.Content,
+            m.Nonce,
+            Parley.Data.IdGenerator.TimestampOf(m.Id),
+            m.EditedAt,
+            replyTo,
+            mentionedUserIds.Order().Select(users.GetValueOrDefault).OfType<UserSummary>().ToList(),
+            reactions,
+            m.PinnedAt is not null,
+            attachments.OrderBy(a => a.Id).Select(a => a.ToResponse()).ToList(),
+            Poll: poll,
+            Sticker: sticker,
+            MentionsEveryone: m.MentionsEveryone,
+            MentionRoleIds: mentionedRoleIds.Order().Select(Id).ToList());
+
+    /// <summary>The preview of the message replied to; <paramref name="content"/> null when that message is gone.</summary>
+    public static ReplyPreview Reply(long replyToId, UserSummary? author, string? content) =>
+        content is null
+            ? new ReplyPreview(Id(replyToId), null, null, true)
+            : new ReplyPreview(Id(replyToId), author, Preview(content), false);
 
     private static string Preview(string content) =>
         content.Length <= ReplyPreviewLength ? content : content[..ReplyPreviewLength] + "…";

@@ -251,7 +251,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the messages you can read: terms (partial words, any script) and filters from:, in:, has:, mentions:, pinned:, before:, after:. */
+        /**
+         * Search the messages you can read: terms (partial words, any script) and filters from:, in:, has:, mentions:, pinned:, before:, after:.
+         * @description Newest first by default (sort=relevance: shortest first). totalCount counts the matches of the whole search, not of the page, and is returned on every page, but counting stops at 1,000: when more messages match, totalCount is 1,000 and totalIsLowerBound is true (show it as "1,000+"); otherwise the count is exact and totalIsLowerBound is false. nextCursor goes in cursor for the next page and is null on the last one.
+         */
         get: {
             parameters: {
                 query?: {
@@ -4206,6 +4209,7 @@ export interface components {
             details: null | string;
             /** Format: date-time */
             at: string;
+            targetName?: null | string;
         };
         BanRequest: {
             reason: null | string;
@@ -4393,6 +4397,8 @@ export interface components {
             totalCount: number | string;
             messages: components["schemas"]["MessageSearchHit"][];
             nextCursor: null | string;
+            /** @default false */
+            totalIsLowerBound: boolean;
         };
         MessageVersion: {
             content: string;
