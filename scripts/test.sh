@@ -24,6 +24,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false NPM_CONFIG_UPDATE_NOTIFIER=false
 
 FAILED_CHECKS=()
+FAILED_TESTS=()
 PASSED=0
 FAILED=0
 SKIPPED=0
@@ -51,6 +52,14 @@ summary_and_exit() {
     printf '  - %s\n' "${FAILED_CHECKS[@]}"
   else
     note "All checks passed."
+  fi
+  if ((${#FAILED_TESTS[@]} > 0)); then
+    note "Failed tests:"
+    printf '  - %s\n' "${FAILED_TESTS[@]}"
+  fi
+  if [[ -s "$RESULTS/retried-tests.txt" ]]; then
+    note "Browser tests that failed once and passed when run again (flaky: look at them):"
+    sed 's/^/  - /' "$RESULTS/retried-tests.txt"
   fi
   note "Results: $RESULTS (TRX, Vitest JSON, screenshots)"
   note "Total time: $((SECONDS - START)) s"
@@ -231,6 +240,10 @@ count_trx() {
   timeout="$(attr timeout)"; aborted="$(attr aborted)"; not_executed="$(attr notExecuted)"
   local f=$((${failed:-0} + ${error:-0} + ${timeout:-0} + ${aborted:-0}))
   note "$(basename "$trx"): ${passed:-0} passed, $f failed, ${not_executed:-0} skipped"
+  local failed_test
+  while IFS= read -r failed_test; do
+    [[ -n "$failed_test" ]] && FAILED_TESTS+=("$failed_test")
+  done < <(grep -o '<UnitTestResult [^>]*outcome="\(Failed\|Error\|Timeout\|Aborted\)"' "$trx" | sed -n 's/.* testName="\([^"]*\)".*/\1/p' || true)
   PASSED=$((PASSED + ${passed:-0}))
   FAILED=$((FAILED + f))
   SKIPPED=$((SKIPPED + ${not_executed:-0}))

@@ -13,6 +13,7 @@ public abstract class EndToEndTest : IAsyncLifetime
 {
     private readonly List<IBrowserContext> _contexts = [];
     private readonly List<(string Name, IPage Page)> _pages = [];
+    private static readonly Lock RetryFileLock = new();
     private readonly Lock _lock = new();
     private readonly List<string> _pageErrors = [];
     private readonly List<string> _problems = [];
@@ -34,22 +35,43 @@ public abstract class EndToEndTest : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var context in _contexts)
-        {
-            await context.CloseAsync();
-        }
-    }
+    public Task DisposeAsync() => CloseAllAsync();
 
     /// <summary>
     /// Runs one scenario in a fresh browser context at <paramref name="viewport"/>. If it throws, every open page is
     /// saved as a FAILED screenshot and the server's output is printed; if it passes, the pages must have thrown no
-    /// uncaught script errors.
+    /// uncaught script errors. A scenario that fails is run once more from scratch (new users, new browser contexts),
+    /// as Playwright's own runner does on CI; a pass on the second run is written to TestResults/retried-tests.txt,
+    /// which the test command prints, so that a flaky test is seen rather than hidden.
     /// </summary>
     protected async Task RunAsync(Viewport viewport, Func<IPage, Task> scenario, [CallerMemberName] string test = "")
     {
-        _testName = $"{Shorten(test)}-{viewport.ToString().ToLowerInvariant()}";
+        const int attempts = 2;
+        for (var attempt = 1; ; attempt++)
+        {
+            _testName = $"{Shorten(test)}-{viewport.ToString().ToLowerInvariant()}{(attempt > 1 ? $"-run{attempt.ToString(CultureInfo.InvariantCulture)}" : "")}";
+            try
+            {
+                await RunOnceAsync(viewport, scenario);
+                if (attempt > 1)
+                {
+                    RecordRetry($"{GetType().Name}.{test} ({viewport}): passed on run {attempt.ToString(CultureInfo.InvariantCulture)}");
+                }
+
+                return;
+            }
+            catch (Exception e) when (attempt < attempts)
+            {
+                var firstLine = e.Message.Split('\n')[0].Trim();
+                Output.WriteLine($"=== run {attempt.ToString(CultureInfo.InvariantCulture)} failed ({e.GetType().Name}: {firstLine}); running the scenario again from scratch ===");
+                RecordRetry($"{GetType().Name}.{test} ({viewport}): run {attempt.ToString(CultureInfo.InvariantCulture)} failed with {e.GetType().Name}: {firstLine}");
+                await CloseAllAsync();
+            }
+        }
+    }
+
+    private async Task RunOnceAsync(Viewport viewport, Func<IPage, Task> scenario)
+    {
         var page = await OpenPageAsync(viewport, "main");
         try
         {
@@ -70,6 +92,38 @@ public abstract class EndToEndTest : IAsyncLifetime
 
         var errors = Snapshot(_pageErrors);
         Assert.True(errors.Count == 0, "Uncaught errors in the page:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+    }
+
+    private async Task CloseAllAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            try
+            {
+                await context.CloseAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // Already gone with a crashed page; nothing left to close.
+            }
+        }
+
+        _contexts.Clear();
+        _pages.Clear();
+        lock (_lock)
+        {
+            _pageErrors.Clear();
+            _problems.Clear();
+        }
+    }
+
+    private static void RecordRetry(string line)
+    {
+        Directory.CreateDirectory(RepositoryRoot.TestResults);
+        lock (RetryFileLock)
+        {
+            File.AppendAllText(Path.Combine(RepositoryRoot.TestResults, "retried-tests.txt"), line + Environment.NewLine);
+        }
     }
 
     /// <summary>Another browser (own cookies and storage), e.g. a second device of the same user.</summary>
