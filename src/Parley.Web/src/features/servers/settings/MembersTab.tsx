@@ -6,9 +6,9 @@ import { pathId } from "../../../api/wire";
 import { Avatar } from "../../../lib/components/Avatar";
 import { useToast } from "../../../lib/components/toastContext";
 import { reasonMessage } from "../../../lib/errors";
-import { ConfirmDialog, Dialog } from "../../chat/Dialog";
-import { serverBansKey, serverMembersKey, useServerMembers, useServerRoles, type Server } from "../api";
+import { serverMembersKey, useServerMembers, useServerRoles, type Server } from "../api";
 import { memberName, roleColor, sortRoles, type Member } from "../members";
+import { useMemberModeration } from "../MemberModeration";
 import { can } from "../permissions";
 
 export function MembersTab({ server, meId }: { server: Server; meId: string }) {
@@ -45,14 +45,10 @@ function MemberEditor({ server, member, meId, roles }: { server: Server; member:
   const qc = useQueryClient();
   const toast = useToast();
   const [nickname, setNickname] = useState(member.nickname ?? "");
-  const [kicking, setKicking] = useState(false);
-  const [banning, setBanning] = useState(false);
-  const [reason, setReason] = useState("");
+  const moderation = useMemberModeration(server, member, meId);
   const isOwner = member.user.id === server.ownerId;
   const isMe = member.user.id === meId;
   const mayRoles = can(server.myPermissions, "ManageRoles");
-  const mayKick = !isOwner && !isMe && can(server.myPermissions, "KickMembers");
-  const mayBan = !isOwner && !isMe && can(server.myPermissions, "BanMembers");
   const mayNick = isMe || can(server.myPermissions, "ManageServer");
   const path = { id: pathId(server.id), userId: pathId(member.user.id) };
   const refresh = () => {
@@ -78,28 +74,6 @@ function MemberEditor({ server, member, meId, roles }: { server: Server; member:
     void update({ nickname: null, roleIds: next });
   }
 
-  async function kick() {
-    try {
-      await unwrap(() => api.DELETE("/api/v1/servers/{id}/members/{userId}", { params: { path } }));
-      refresh();
-      toast.show(t("servers.settings.members.kicked", { name: memberName(member) }));
-    } catch (error) {
-      fail(error);
-    }
-  }
-
-  async function ban() {
-    try {
-      await unwrap(() => api.PUT("/api/v1/servers/{id}/bans/{userId}", { params: { path }, body: { reason: reason.trim() || null } }));
-      setBanning(false);
-      refresh();
-      void qc.invalidateQueries({ queryKey: serverBansKey(server.id) });
-      toast.show(t("servers.settings.members.banned", { name: memberName(member) }));
-    } catch (error) {
-      fail(error);
-    }
-  }
-
   return (
     <li className="settings-member" data-testid="member-row" data-user-id={member.user.id}>
       <div className="settings-member__who">
@@ -109,26 +83,22 @@ function MemberEditor({ server, member, meId, roles }: { server: Server; member:
           {isOwner ? <span className="settings-member__owner">{t("servers.members.owner")}</span> : null}
         </span>
         <span className="settings-member__actions">
-          {mayKick ? (
+          {moderation.mayKick ? (
             <button
               type="button"
               className="button button--ghost button--small"
               data-testid="kick-button"
-              onClick={() => {
-                setKicking(true);
-              }}
+              onClick={moderation.startKick}
             >
               {t("servers.settings.members.kick")}
             </button>
           ) : null}
-          {mayBan ? (
+          {moderation.mayBan ? (
             <button
               type="button"
               className="button button--danger-ghost button--small"
               data-testid="ban-button"
-              onClick={() => {
-                setBanning(true);
-              }}
+              onClick={moderation.startBan}
             >
               {t("servers.settings.members.ban")}
             </button>
@@ -181,57 +151,7 @@ function MemberEditor({ server, member, meId, roles }: { server: Server; member:
           })}
         </div>
       ) : null}
-      {kicking ? (
-        <ConfirmDialog
-          title={t("servers.settings.members.kickTitle", { name: memberName(member) })}
-          text={t("servers.settings.members.kickText")}
-          confirm={t("servers.settings.members.kick")}
-          danger
-          onConfirm={() => void kick()}
-          onClose={() => {
-            setKicking(false);
-          }}
-        />
-      ) : null}
-      {banning ? (
-        <Dialog
-          title={t("servers.settings.members.banTitle", { name: memberName(member) })}
-          size="sm"
-          onClose={() => {
-            setBanning(false);
-          }}
-          footer={
-            <>
-              <button
-                type="button"
-                className="button button--ghost"
-                onClick={() => {
-                  setBanning(false);
-                }}
-              >
-                {t("common.cancel")}
-              </button>
-              <button type="button" className="button button--danger" data-testid="confirm-ok" onClick={() => void ban()}>
-                {t("servers.settings.members.ban")}
-              </button>
-            </>
-          }
-        >
-          <p>{t("servers.settings.members.banText")}</p>
-          <label className="field__label">
-            {t("servers.settings.members.reason")}
-            <input
-              className="input"
-              value={reason}
-              maxLength={500}
-              data-testid="ban-reason"
-              onChange={(e) => {
-                setReason(e.target.value);
-              }}
-            />
-          </label>
-        </Dialog>
-      ) : null}
+      {moderation.dialog}
     </li>
   );
 }
