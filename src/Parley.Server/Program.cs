@@ -52,6 +52,7 @@ builder.Services.AddScoped<ChannelQueries>();
 builder.Services.AddScoped<MessageMapper>();
 builder.Services.AddScoped<Mentions>();
 builder.Services.AddScoped<MessageSender>();
+builder.Services.AddSingleton<MessageWriter>();
 builder.Services.AddScoped<Typing>();
 builder.Services.AddScoped<ServerSupport>();
 builder.Services.AddParleySignalR(parley);
@@ -60,6 +61,7 @@ builder.Services.AddSingleton<AttachmentCleanup>();
 if (!generatingOpenApiDocument)
 {
     builder.Services.AddHostedService(services => services.GetRequiredService<AttachmentCleanup>());
+    builder.Services.AddHostedService(services => services.GetRequiredService<MessageWriter>());
 }
 builder.Services.AddParleyRateLimits(parley.RateLimits);
 

@@ -52,6 +52,7 @@ public sealed class MessageSender(
     IdGenerator ids,
     RealtimePublisher realtime,
     Mentions mentions,
+    MessageWriter writer,
     TimeProvider time)
 {
     public async Task<SendResult> SendAsync(long me, long channelId, SendMessageRequest request, CancellationToken cancellationToken)
@@ -202,31 +203,30 @@ public sealed class MessageSender(
     private sealed record RepliedTo(long AuthorId, string Content);
 
     /// <summary>
-    /// Writes the message, moves the channel's LastMessageId and marks it read for the author, atomically. The three
-    /// statements go as one command: on PostgreSQL one round trip, which is a transaction of its own when nothing else
-    /// is to be saved (Npgsql sends a batch with a single Sync, so the server runs it as one implicit transaction); with
-    /// mentions, a poll or attachments they and the command share an explicit transaction. SQLite always takes an
-    /// explicit one (its statements would each commit). Null once stored; the id of the message that took the
-    /// author's nonce meanwhile, if one did.
+    /// Writes the message, moves the channel's LastMessageId and marks it read for the author, atomically. A message
+    /// with nothing but mentions besides goes through <see cref="MessageWriter"/>, which commits concurrent sends
+    /// together; one with a poll or attachments is written here, its insert and the tracked changes in one
+    /// transaction. Null once stored; the id of the message that took the author's nonce meanwhile, if one did.
     /// </summary>
     private async Task<long?> StoreAsync(Message message, CancellationToken cancellationToken)
     {
-        var more = db.ChangeTracker.HasChanges();
+        var tracked = db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList();
         try
         {
-            if (!more && !db.Database.IsSqlite())
+            if (tracked.All(e => e.Entity is Mention or RoleMention))
             {
-                await db.Database.ExecuteSqlAsync(InsertSql(message), cancellationToken);
+                await writer.WriteAsync(new NewMessage(
+                    message,
+                    tracked.Select(e => e.Entity).OfType<Mention>().ToList(),
+                    tracked.Select(e => e.Entity).OfType<RoleMention>().ToList()));
+                db.ChangeTracker.AcceptAllChanges();
                 return null;
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.Database.ExecuteSqlAsync(InsertSql(message), cancellationToken);
-            if (more)
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
+            var (sql, arguments) = MessageWriter.InsertSql([new NewMessage(message, [], [])]);
+            await db.Database.ExecuteSqlRawAsync(sql, arguments, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return null;
         }
@@ -244,25 +244,6 @@ public sealed class MessageSender(
             return winner;
         }
     }
-
-    /// <summary>
-    /// The insert, then set-based updates, so simultaneous sends neither lose the newest id nor collide creating the
-    /// read state; the author has read their own message and sending clears their draft. Valid on SQLite and PostgreSQL.
-    /// </summary>
-    private static FormattableString InsertSql(Message m) =>
-        $"""
-        INSERT INTO "Messages" ("Id", "ChannelId", "AuthorId", "Content", "SearchText", "Nonce", "ReplyToId", "StickerId", "MentionsEveryone")
-        VALUES ({m.Id}, {m.ChannelId}, {m.AuthorId}, {m.Content}, {m.SearchText}, {m.Nonce}, {m.ReplyToId}, {m.StickerId}, {m.MentionsEveryone});
-        UPDATE "Channels" SET "LastMessageId" = {m.Id}
-        WHERE "Id" = {m.ChannelId} AND ("LastMessageId" IS NULL OR "LastMessageId" < {m.Id});
-        INSERT INTO "ChannelUserStates" ("UserId", "ChannelId", "LastReadMessageId", "MutedForever")
-        VALUES ({m.AuthorId}, {m.ChannelId}, {m.Id}, FALSE)
-        ON CONFLICT ("UserId", "ChannelId") DO UPDATE SET
-            "LastReadMessageId" = CASE WHEN excluded."LastReadMessageId" > "ChannelUserStates"."LastReadMessageId"
-                THEN excluded."LastReadMessageId" ELSE "ChannelUserStates"."LastReadMessageId" END,
-            "Draft" = NULL,
-            "DraftUpdatedAt" = NULL;
-        """;
 
     /// <summary>
     /// The payload of a message just created, from what the send holds: a new message has no reactions, its poll no
