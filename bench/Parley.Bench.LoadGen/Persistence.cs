@@ -12,16 +12,18 @@ public sealed class Persistence(Settings settings, ParleyApi api, Database datab
 {
     private static long _rawSequence;
 
-    public sealed record Outcome(double PerSecond, double P50, double P99);
+    /// <summary>Rate, latency percentiles and, for Parley's sends, the server's CPU milliseconds per message (NaN otherwise).</summary>
+    public sealed record Outcome(double PerSecond, double P50, double P99, double CpuMsPerMessage = double.NaN);
 
     private TimeSpan SendDuration => TimeSpan.FromSeconds(settings.Quick ? 2 : 6);
 
     // ---- 3. Persisted sends: closed-loop workers, each in its own channel, through REST and through the hub.
 
-    public async Task<Outcome> ParleySendsAsync(BenchUser sender, IReadOnlyList<long> channels, int concurrency)
+    public async Task<Outcome> ParleySendsAsync(Target server, BenchUser sender, IReadOnlyList<long> channels, int concurrency)
     {
         var latencies = new List<double>[concurrency];
         var failures = 0;
+        var cpuBefore = server.CpuSeconds();
         var clock = Stopwatch.StartNew();
         await Parallel.ForAsync(0, concurrency, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (worker, cancellationToken) =>
         {
@@ -47,7 +49,7 @@ public sealed class Persistence(Settings settings, ParleyApi api, Database datab
             Results.Log($"Parley sends: {failures} failed requests");
         }
 
-        return Summarize(latencies, clock.Elapsed);
+        return Summarize(latencies, clock.Elapsed) with { CpuMsPerMessage = CpuMsPer(server, cpuBefore, latencies) };
     }
 
     /// <summary>
@@ -55,10 +57,11 @@ public sealed class Persistence(Settings settings, ParleyApi api, Database datab
     /// runs one invocation at a time), as its own user, into the channel of a server of its own, so each message is
     /// delivered once, back to its sender, as a real client receives its own message.
     /// </summary>
-    public async Task<Outcome> ParleyHubSendsAsync(IReadOnlyList<HubConnection> connections, IReadOnlyList<long> channels, int concurrency)
+    public async Task<Outcome> ParleyHubSendsAsync(Target server, IReadOnlyList<HubConnection> connections, IReadOnlyList<long> channels, int concurrency)
     {
         var latencies = new List<double>[concurrency];
         var failures = 0;
+        var cpuBefore = server.CpuSeconds();
         var clock = Stopwatch.StartNew();
         await Parallel.ForAsync(0, concurrency, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (worker, cancellationToken) =>
         {
@@ -87,7 +90,7 @@ public sealed class Persistence(Settings settings, ParleyApi api, Database datab
             Results.Log($"Parley hub sends: {failures} refused");
         }
 
-        return Summarize(latencies, clock.Elapsed);
+        return Summarize(latencies, clock.Elapsed) with { CpuMsPerMessage = CpuMsPer(server, cpuBefore, latencies) };
     }
 
     public async Task<Outcome> RawSendsAsync(long authorId, IReadOnlyList<long> channels, int concurrency)
@@ -111,6 +114,12 @@ public sealed class Persistence(Settings settings, ParleyApi api, Database datab
             }
         });
         return Summarize(latencies, clock.Elapsed);
+    }
+
+    private static double CpuMsPer(Target server, double cpuBefore, List<double>[] latencies)
+    {
+        var count = latencies.Sum(l => l.Count);
+        return count == 0 ? double.NaN : (server.CpuSeconds() - cpuBefore) / count * 1000;
     }
 
     private static Outcome Summarize(List<double>[] latencies, TimeSpan elapsed)

@@ -167,8 +167,8 @@ async Task PersistenceAsync(BenchUser owner)
                 var rawRuns = new List<Persistence.Outcome>();
                 for (var run = 0; run < runs; run++)
                 {
-                    restRuns.Add(await persistence.ParleySendsAsync(owner, channels, concurrency));
-                    hubRuns.Add(await persistence.ParleyHubSendsAsync(hubConnections, hubChannels, concurrency));
+                    restRuns.Add(await persistence.ParleySendsAsync(parley, owner, channels, concurrency));
+                    hubRuns.Add(await persistence.ParleyHubSendsAsync(parley, hubConnections, hubChannels, concurrency));
                     if (!database.IsSqlite)
                     {
                         await Task.Delay(3000); // Parley's idle pooled connections close first (see bench/run)
@@ -187,6 +187,7 @@ async Task PersistenceAsync(BenchUser owner)
                     [
                         new Row("sends", @case, "messages/s", "messages/s", rate, rawRate, $"≥ {goal:N0}/s and ≥ 0.5× raw", rate >= goal && rate >= 0.5 * rawRate),
                         new Row("sends", @case, "p99 latency", "ms", Stats.Median(parleyRuns.Select(r => r.P99)), Stats.Median(rawRuns.Select(r => r.P99)), "", null),
+                        new Row("sends", @case, "server CPU per message", "ms", Stats.Median(parleyRuns.Select(r => r.CpuMsPerMessage)), double.NaN, "", null),
                     ]);
                 }
             }

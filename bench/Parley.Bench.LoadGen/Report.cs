@@ -18,7 +18,7 @@ public static class Report
 
     public static void Write(Settings settings)
     {
-        var rows = JsonSerializer.Deserialize<List<Row>>(File.ReadAllText(settings.Require("results"))) ?? [];
+        var rows = JsonSerializer.Deserialize<List<Row>>(File.ReadAllText(settings.Require("results")), Results.Indented) ?? [];
         var output = new StringBuilder();
         var mode = settings.Get("mode", "full");
         output.AppendLine("# Benchmarks").AppendLine();

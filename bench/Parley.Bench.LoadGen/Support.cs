@@ -193,11 +193,12 @@ public sealed record Row(
 
 public static class Results
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // NaN stands for "no figure" (no baseline, nothing measured); it is written as "NaN" rather than failing the run.
+    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     public static void Append(string path, IEnumerable<Row> rows)
     {
-        var all = File.Exists(path) ? JsonSerializer.Deserialize<List<Row>>(File.ReadAllText(path)) ?? [] : [];
+        var all = File.Exists(path) ? JsonSerializer.Deserialize<List<Row>>(File.ReadAllText(path), Indented) ?? [] : [];
         all.AddRange(rows);
         File.WriteAllText(path, JsonSerializer.Serialize(all, Indented));
     }
