@@ -53,6 +53,7 @@ builder.Services.AddScoped<MessageMapper>();
 builder.Services.AddScoped<Mentions>();
 builder.Services.AddScoped<MessageSender>();
 builder.Services.AddSingleton<MessageWriter>();
+builder.Services.AddSingleton<AuthorCache>();
 builder.Services.AddScoped<Typing>();
 builder.Services.AddScoped<ServerSupport>();
 builder.Services.AddParleySignalR(parley);

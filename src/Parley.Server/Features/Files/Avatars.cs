@@ -20,7 +20,7 @@ public static class Avatars
     public const long MaxAvatarBytes = 8 * 1024 * 1024;
 
     public static async Task<Results<Ok<MeResponse>, ValidationProblem, ProblemHttpResult>> UploadMine(
-        HttpContext context, ParleyDbContext db, IFileStore store, IdGenerator ids, IOptions<ParleyOptions> options, CancellationToken cancellationToken)
+        HttpContext context, ParleyDbContext db, IFileStore store, IdGenerator ids, AuthorCache authors, CancellationToken cancellationToken)
     {
         var sizes = await ReadSquareAsync(context, cancellationToken);
         if (sizes.Invalid is { } invalid)
@@ -37,16 +37,18 @@ public static class Avatars
         var previous = user.AvatarKey;
         user.AvatarKey = await StoreAsync(store, $"avatars/users/{Ids.Format(user.Id)}/{Ids.Format(ids.NextId())}", sizes.Images!, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        authors.Forget(user.Id);
         await DeleteAsync(store, previous, cancellationToken);
         return TypedResults.Ok(user.ToMe());
     }
 
-    public static async Task<Ok<MeResponse>> DeleteMine(HttpContext context, ParleyDbContext db, IFileStore store, CancellationToken cancellationToken)
+    public static async Task<Ok<MeResponse>> DeleteMine(HttpContext context, ParleyDbContext db, IFileStore store, AuthorCache authors, CancellationToken cancellationToken)
     {
         var user = await db.Users.FirstAsync(u => u.Id == context.User.UserId(), cancellationToken);
         var previous = user.AvatarKey;
         user.AvatarKey = null;
         await db.SaveChangesAsync(cancellationToken);
+        authors.Forget(user.Id);
         await DeleteAsync(store, previous, cancellationToken);
         return TypedResults.Ok(user.ToMe());
     }

@@ -53,6 +53,7 @@ public sealed class MessageSender(
     RealtimePublisher realtime,
     Mentions mentions,
     MessageWriter writer,
+    Users.AuthorCache authors,
     TimeProvider time)
 {
     public async Task<SendResult> SendAsync(long me, long channelId, SendMessageRequest request, CancellationToken cancellationToken)
@@ -120,18 +121,12 @@ public sealed class MessageSender(
             return new SendResult(SendStatus.Forbidden, Refusal: "You cannot attach files in this channel.");
         }
 
-        // One query for the author's summary (for the payload) and, with a nonce, an earlier message that carried it.
+        // A retried send (same author and nonce) gives back the original. Without attachments the unique index on
+        // (author, nonce) finds it when the insert fails (StoreAsync), so the common send skips this look-up; with
+        // attachments it must come first, as the retry's files are already attached to the original.
         var nonce = string.IsNullOrEmpty(request.Nonce) ? null : request.Nonce;
-        var author = await db.Users.AsNoTracking().Where(u => u.Id == me)
-            .Select(u => new
-            {
-                u.UserName,
-                u.DisplayName,
-                u.AvatarKey,
-                Original = db.Messages.Where(m => nonce != null && m.AuthorId == me && m.Nonce == nonce).Select(m => (long?)m.Id).FirstOrDefault(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (author?.Original is { } originalId)
+        if (nonce is not null && attachmentIds.Count > 0
+            && await db.Messages.Where(m => m.AuthorId == me && m.Nonce == nonce).Select(m => (long?)m.Id).FirstOrDefaultAsync(cancellationToken) is { } originalId)
         {
             return new SendResult(SendStatus.Existing, (await mapper.LoadByIdsAsync(me, [originalId], cancellationToken))[0]);
         }
@@ -195,7 +190,7 @@ public sealed class MessageSender(
             return new SendResult(SendStatus.Existing, (await mapper.LoadByIdsAsync(me, [winner], cancellationToken))[0]);
         }
 
-        var response = await ComposeAsync(message, author is null ? null : new UserSummary(Ids.Format(me), author.UserName!, author.DisplayName, Files.Avatars.UrlForUser(me, author.AvatarKey)), repliedTo, attachments, sticker, cancellationToken);
+        var response = await ComposeAsync(message, await authors.GetAsync(db, me, cancellationToken), repliedTo, attachments, sticker, cancellationToken);
         await realtime.Channel(channelId).MessageCreated(response);
         return new SendResult(SendStatus.Created, response);
     }

@@ -22,6 +22,7 @@ public static class Profile
         UpdateMeRequest request,
         HttpContext context,
         ParleyDbContext db,
+        AuthorCache authors,
         CancellationToken cancellationToken)
     {
         var errors = new FieldErrors()
@@ -68,6 +69,7 @@ public static class Profile
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        authors.Forget(user.Id);
         return TypedResults.Ok(user.ToMe());
     }
 

@@ -60,6 +60,23 @@ public sealed class SendPayloadTests(ParleyApps apps) : IClassFixture<ParleyApps
     }
 
     [Theory, AllDatabases]
+    public async Task A_new_display_name_or_picture_shows_on_the_very_next_message(Db db)
+    {
+        var anna = await Person.RegisterAsync(apps[db]);
+        var chat = await anna.StartChatAsync(await Person.RegisterAsync(apps[db]));
+        Assert.Null((await anna.SendAsync(chat.Id, "before")).Author.DisplayName);
+
+        (await anna.Client.PatchAsJsonAsync("/api/v1/users/me", new { displayName = "Anna K." })).EnsureSuccessStatusCode();
+        var renamed = await anna.SendAsync(chat.Id, "after the rename");
+        (await anna.UploadAsync(Uploads.Png(64, 64), "me.png", url: "/api/v1/users/me/avatar", method: HttpMethod.Put)).EnsureSuccessStatusCode();
+        var pictured = await anna.SendAsync(chat.Id, "after the picture");
+
+        Assert.Equal("Anna K.", renamed.Author.DisplayName);
+        Assert.Null(renamed.Author.AvatarUrl);
+        Assert.NotNull(pictured.Author.AvatarUrl);
+    }
+
+    [Theory, AllDatabases]
     public async Task A_plain_message_and_one_in_a_group_with_everyone_read_back_as_sent(Db db)
     {
         var app = apps[db];
