@@ -13,9 +13,11 @@ public sealed class HubClient : IAsyncDisposable
         "MessageCreated", "MessageUpdated", "MessageDeleted", "ReactionAdded", "ReactionRemoved", "PinsChanged",
         "TypingStarted", "PresenceChanged", "ReadStateChanged", "ReadReceiptUpdated", "ChannelCreated", "ChannelUpdated",
         "ChannelDeleted", "MemberJoined", "MemberLeft", "FriendRequestReceived", "FriendRequestRemoved", "FriendAdded",
-        "FriendRemoved", "DraftChanged", "SessionRevoked", "ServerUpdated", "ServerDeleted", "ServerMemberJoined",
+        "FriendRemoved", "DraftChanged", "ServerUpdated", "ServerDeleted", "ServerMemberJoined",
         "ServerMemberLeft", "ServerMemberUpdated", "PollUpdated", "EmojiChanged",
     ];
+
+    private static readonly string[] PayloadlessEventNames = ["SessionRevoked"];
 
     private readonly ConcurrentQueue<(string Name, JsonElement Payload)> _events = new();
     private readonly SemaphoreSlim _arrived = new(0);
@@ -28,6 +30,17 @@ public sealed class HubClient : IAsyncDisposable
             connection.On(name, [typeof(JsonElement)], args =>
             {
                 _events.Enqueue((name, (JsonElement)args[0]!));
+                _arrived.Release();
+                return Task.CompletedTask;
+            });
+        }
+
+        // Events without a payload (IChatClient methods with no arguments) are recorded with an empty payload.
+        foreach (var name in PayloadlessEventNames)
+        {
+            connection.On(name, Type.EmptyTypes, _ =>
+            {
+                _events.Enqueue((name, default));
                 _arrived.Release();
                 return Task.CompletedTask;
             });
