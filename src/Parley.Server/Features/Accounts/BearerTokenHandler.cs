@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Parley.Data;
+using Parley.Server.Infrastructure;
 
 namespace Parley.Server.Features.Accounts;
 
@@ -36,11 +37,7 @@ public sealed class BearerTokenHandler(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
         var hash = Hash(token);
-        // Only the columns the principal needs: every hub connect and every API call runs this.
-        var found = await db.PersonalAccessTokens
-            .Where(t => t.TokenHash == hash)
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { t.Id, t.LastUsedAt, UserId = u.Id, u.UserName })
-            .FirstOrDefaultAsync(Context.RequestAborted);
+        var found = await FindToken.For(db)(db, hash, Context.RequestAborted);
         if (found is null)
         {
             return AuthenticateResult.Fail("Unknown or revoked token.");
@@ -56,6 +53,18 @@ public sealed class BearerTokenHandler(
         var principal = AuthSetup.CreatePrincipal(found.UserId, found.UserName!, AuthSetup.BearerScheme, AuthSetup.TokenIdClaim, found.Id);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, AuthSetup.BearerScheme));
     }
+
+    /// <summary>
+    /// Every hub connect and every API call runs this, so it is compiled once: a LINQ query otherwise rebuilds and
+    /// re-hashes its expression tree on each call. Only the columns the principal needs.
+    /// </summary>
+    private static readonly PerModelQuery<Func<ParleyDbContext, string, CancellationToken, Task<TokenOwner?>>> FindToken = new(() =>
+        EF.CompileAsyncQuery((ParleyDbContext db, string hash, CancellationToken cancellationToken) => db.PersonalAccessTokens
+            .Where(t => t.TokenHash == hash)
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new TokenOwner(t.Id, t.LastUsedAt, u.Id, u.UserName))
+            .FirstOrDefault()));
+
+    private sealed record TokenOwner(long Id, DateTimeOffset? LastUsedAt, long UserId, string? UserName);
 
     public static string NewToken() => Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
 

@@ -51,36 +51,66 @@ public static class ListMessages
             return errors.ToProblem();
         }
 
-        var me = context.User.UserId();
-        var grant = await access.GetAsync(channelId, me, cancellationToken);
-        if (grant is null)
+        // One connection for the page's statements (the grant, the page, the mapper's look-ups): opening and closing
+        // the pooled connection around each of them costs about as much as a small query on SQLite.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            return TypedResults.NotFound();
-        }
+            var me = context.User.UserId();
+            var grant = await access.GetAsync(channelId, me, cancellationToken);
+            if (grant is null)
+            {
+                return TypedResults.NotFound();
+            }
 
-        if (!grant.Has(Contracts.Servers.Permission.ReadMessageHistory))
-        {
-            return TypedResults.Ok(new List<MessageResponse>());
-        }
+            if (!grant.Has(Contracts.Servers.Permission.ReadMessageHistory))
+            {
+                return TypedResults.Ok(new List<MessageResponse>());
+            }
 
-        var inChannel = db.Messages.AsNoTracking().Where(m => m.ChannelId == channelId);
-        List<Message> page;
-        if (after is not null)
-        {
-            page = await inChannel.Where(m => m.Id > cursor).OrderBy(m => m.Id).Take(take).ToListAsync(cancellationToken);
-        }
-        else if (around is not null)
-        {
-            var older = await inChannel.Where(m => m.Id < cursor).OrderByDescending(m => m.Id).Take(take / 2).ToListAsync(cancellationToken);
-            var newer = await inChannel.Where(m => m.Id >= cursor).OrderBy(m => m.Id).Take(take - older.Count).ToListAsync(cancellationToken);
-            page = [.. older.AsEnumerable().Reverse(), .. newer];
-        }
-        else
-        {
-            var query = before is not null ? inChannel.Where(m => m.Id < cursor) : inChannel;
-            page = await query.OrderByDescending(m => m.Id).Take(take).ToListAsync(cancellationToken);
-        }
+            List<Message> page;
+            if (after is not null)
+            {
+                page = await Newer.For(db)(db, channelId, cursor, take).ToListAsync(cancellationToken);
+            }
+            else if (around is not null)
+            {
+                var older = await Older.For(db)(db, channelId, cursor, take / 2).ToListAsync(cancellationToken);
+                // From the cursor on: ids are integers, so "after cursor - 1" includes the cursor's own message.
+                var newer = await Newer.For(db)(db, channelId, cursor - 1, take - older.Count).ToListAsync(cancellationToken);
+                page = [.. older.AsEnumerable().Reverse(), .. newer];
+            }
+            else
+            {
+                page = await (before is not null ? Older.For(db)(db, channelId, cursor, take) : Latest.For(db)(db, channelId, take)).ToListAsync(cancellationToken);
+            }
 
-        return TypedResults.Ok(await mapper.MapAsync(me, page, cancellationToken));
+            return TypedResults.Ok(await mapper.MapAsync(me, page, cancellationToken));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
+
+    // Compiled once: every page runs one of these, and a LINQ query otherwise rebuilds its expression tree per call.
+    private static readonly PerModelQuery<Func<ParleyDbContext, long, int, IAsyncEnumerable<Message>>> Latest = new(() =>
+        EF.CompileAsyncQuery((ParleyDbContext db, long channelId, int take) => db.Messages.AsNoTracking()
+            .Where(m => m.ChannelId == channelId)
+            .OrderByDescending(m => m.Id)
+            .Take(take)));
+
+    /// <summary>The newest messages before the cursor, newest first.</summary>
+    private static readonly PerModelQuery<Func<ParleyDbContext, long, long, int, IAsyncEnumerable<Message>>> Older = new(() =>
+        EF.CompileAsyncQuery((ParleyDbContext db, long channelId, long cursor, int take) => db.Messages.AsNoTracking()
+            .Where(m => m.ChannelId == channelId && m.Id < cursor)
+            .OrderByDescending(m => m.Id)
+            .Take(take)));
+
+    /// <summary>The oldest messages after the cursor, oldest first.</summary>
+    private static readonly PerModelQuery<Func<ParleyDbContext, long, long, int, IAsyncEnumerable<Message>>> Newer = new(() =>
+        EF.CompileAsyncQuery((ParleyDbContext db, long channelId, long cursor, int take) => db.Messages.AsNoTracking()
+            .Where(m => m.ChannelId == channelId && m.Id > cursor)
+            .OrderBy(m => m.Id)
+            .Take(take)));
 }

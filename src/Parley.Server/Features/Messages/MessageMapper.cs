@@ -7,6 +7,7 @@ using Parley.Data.Files;
 using Parley.Data.Messages;
 using Parley.Server.Features.Files;
 using Parley.Server.Features.Users;
+using Parley.Server.Infrastructure;
 
 namespace Parley.Server.Features.Messages;
 
@@ -15,6 +16,27 @@ public sealed class MessageMapper(ParleyDbContext db, TimeProvider time)
 {
     public const int ReplyPreviewLength = 120;
     public const int ReactionUserIdsShown = 20;
+
+    // Every page of history runs these look-ups, so they are compiled once: a LINQ query otherwise rebuilds and
+    // re-hashes its expression tree on every call, which costs more than the look-up itself on SQLite.
+    private static readonly PerModelQuery<Func<ParleyDbContext, List<long>, IAsyncEnumerable<ReactionRow>>> ReactionsOf = new(() =>
+        EF.CompileAsyncQuery((ParleyDbContext db, List<long> ids) => db.Reactions.AsNoTracking()
+            .Where(r => ids.Contains(r.MessageId))
+            .Select(r => new ReactionRow(r.MessageId, r.Emoji, r.UserId))));
+
+    private static readonly PerModelQuery<Func<ParleyDbContext, List<long>, IAsyncEnumerable<MessageLink>>> MentionsOf = new(() =>
+        EF.CompileAsyncQuery((ParleyDbContext db, List<long> ids) => db.Mentions.AsNoTracking()
+            .Where(m => ids.Contains(m.MessageId))
+            .Select(m => new MessageLink(m.MessageId, m.UserId))));
+
+    private static readonly PerModelQuery<Func<ParleyDbContext, List<long>, IAsyncEnumerable<MessageLink>>> RoleMentionsOf = new(() =>
+        EF.CompileAsyncQuery((ParleyDbContext db, List<long> ids) => db.RoleMentions.AsNoTracking()
+            .Where(m => ids.Contains(m.MessageId))
+            .Select(m => new MessageLink(m.MessageId, m.RoleId))));
+
+    private static readonly PerModelQuery<Func<ParleyDbContext, List<long>, IAsyncEnumerable<Attachment>>> AttachmentsOf = new(() =>
+        EF.CompileAsyncQuery((ParleyDbContext db, List<long> ids) => db.Attachments.AsNoTracking()
+            .Where(a => a.MessageId != null && ids.Contains(a.MessageId.Value))));
 
     public async Task<List<MessageResponse>> LoadByIdsAsync(long viewerId, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
@@ -42,18 +64,10 @@ public sealed class MessageMapper(ParleyDbContext db, TimeProvider time)
             : await db.Messages.AsNoTracking().Where(m => replyIds.Contains(m.Id))
                 .Select(m => new { m.Id, m.AuthorId, m.Content })
                 .ToDictionaryAsync(m => m.Id, cancellationToken);
-        var reactions = await db.Reactions.AsNoTracking().Where(r => ids.Contains(r.MessageId))
-            .Select(r => new { r.MessageId, r.Emoji, r.UserId })
-            .ToListAsync(cancellationToken);
-        var mentions = await db.Mentions.AsNoTracking().Where(m => ids.Contains(m.MessageId))
-            .Select(m => new { m.MessageId, m.UserId })
-            .ToListAsync(cancellationToken);
-        var roleMentions = (await db.RoleMentions.AsNoTracking().Where(m => ids.Contains(m.MessageId))
-            .Select(m => new { m.MessageId, m.RoleId })
-            .ToListAsync(cancellationToken))
-            .ToLookup(m => m.MessageId, m => m.RoleId);
-        var attachments = (await db.Attachments.AsNoTracking().Where(a => a.MessageId != null && ids.Contains(a.MessageId.Value)).ToListAsync(cancellationToken))
-            .ToLookup(a => a.MessageId!.Value);
+        var reactions = await ReactionsOf.For(db)(db, ids).ToListAsync(cancellationToken);
+        var mentions = await MentionsOf.For(db)(db, ids).ToListAsync(cancellationToken);
+        var roleMentions = (await RoleMentionsOf.For(db)(db, ids).ToListAsync(cancellationToken)).ToLookup(m => m.MessageId, m => m.Id);
+        var attachments = (await AttachmentsOf.For(db)(db, ids).ToListAsync(cancellationToken)).ToLookup(a => a.MessageId!.Value);
         var polls = await Polls.PollQueries.LoadAsync(db, viewerId, ids, time.GetUtcNow(), cancellationToken);
         var stickerIds = messages.Where(m => m.StickerId != null).Select(m => m.StickerId!.Value).Distinct().ToList();
         var stickers = stickerIds.Count == 0
@@ -61,11 +75,11 @@ public sealed class MessageMapper(ParleyDbContext db, TimeProvider time)
             : await db.Stickers.AsNoTracking().Where(s => stickerIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, Emoji.Stickers.ToResponse, cancellationToken);
         var users = await UserSummaries.LoadAsync(
             db,
-            messages.Select(m => m.AuthorId).Concat(replies.Values.Select(r => r.AuthorId)).Concat(mentions.Select(m => m.UserId)),
+            messages.Select(m => m.AuthorId).Concat(replies.Values.Select(r => r.AuthorId)).Concat(mentions.Select(m => m.Id)),
             cancellationToken);
 
         var reactionsByMessage = reactions.ToLookup(r => r.MessageId);
-        var mentionsByMessage = mentions.ToLookup(m => m.MessageId, m => m.UserId);
+        var mentionsByMessage = mentions.ToLookup(m => m.MessageId, m => m.Id);
         return messages.Select(m => Compose(
                 m,
                 users,
@@ -136,4 +150,9 @@ public sealed class MessageMapper(ParleyDbContext db, TimeProvider time)
     private static UserSummary Unknown(long id) => new(Id(id), "deleted", null);
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record ReactionRow(long MessageId, string Emoji, long UserId);
+
+    /// <summary>A message's link to a user (a mention) or a role (a role mention).</summary>
+    private sealed record MessageLink(long MessageId, long Id);
 }
