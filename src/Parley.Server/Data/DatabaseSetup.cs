@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Data;
+using Parley.Server.Features.Conversations;
 using Parley.Server.Infrastructure;
 
 namespace Parley.Server.Data;
@@ -12,6 +13,7 @@ public static class DatabaseSetup
     /// </summary>
     public static IServiceCollection AddParleyDatabase(this IServiceCollection services, ParleyOptions options)
     {
+        services.AddAccessCache(options);
         switch (options.Database.Provider)
         {
             case DatabaseProvider.Postgres:
@@ -21,17 +23,21 @@ public static class DatabaseSetup
                         "Parley__Database__ConnectionString is required when Parley__Database__Provider is Postgres.");
                 }
 
-                services.AddDbContextPool<ParleyDbContext>(db => db.UseNpgsql(
+                services.AddDbContextPool<ParleyDbContext>((provider, db) => db.UseNpgsql(
                     options.Database.ConnectionString,
-                    npgsql => npgsql.MigrationsAssembly("Parley.Data.Postgres")));
+                    npgsql => npgsql.MigrationsAssembly("Parley.Data.Postgres")).UseAccessCache(provider));
                 break;
             default:
                 var connectionString = string.IsNullOrWhiteSpace(options.Database.ConnectionString)
                     ? $"Data Source={Path.Combine(options.DataDirectory, "parley.db")}"
                     : options.Database.ConnectionString;
-                services.AddDbContextPool<ParleyDbContext>(db => db.UseSqlite(
+                // A list in a query (ids.Contains(...)) goes as one JSON parameter read by json_each, not as one
+                // parameter per element: that SQL is the same for any count, so it is built once and cached, where
+                // the per-element form was regenerated on every call and bound 50 parameters for a page of history.
+                services.AddDbContextPool<ParleyDbContext>((provider, db) => db.UseSqlite(
                     connectionString,
-                    sqlite => sqlite.MigrationsAssembly("Parley.Data.Sqlite")));
+                    sqlite => sqlite.MigrationsAssembly("Parley.Data.Sqlite")
+                        .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).UseAccessCache(provider));
                 break;
         }
 

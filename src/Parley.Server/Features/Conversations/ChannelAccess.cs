@@ -7,7 +7,11 @@ using Parley.Server.Features.Servers;
 
 namespace Parley.Server.Features.Conversations;
 
-/// <summary>A channel and what the user may do in it.</summary>
+/// <summary>
+/// A channel and what the user may do in it. <see cref="Channel"/> is tracked by the request's context, as if queried,
+/// but may come from <see cref="AccessCache"/>: every field is current except <see cref="Channel.LastMessageId"/>, which
+/// each send moves without invalidating the cache. Read that one from the database.
+/// </summary>
 public sealed record ChannelGrant(Channel Channel, Permission Permissions)
 {
     public bool Has(Permission needed) => Permissions.Has(needed);
@@ -16,21 +20,75 @@ public sealed record ChannelGrant(Channel Channel, Permission Permissions)
 /// <summary>
 /// The one gatekeeper for channels: every endpoint and hub method asks it first. A channel you may not see does not
 /// exist for you (404); one you may see but not change answers 403. Direct and group chats: members only. Server
-/// channels: the permissions computed by <see cref="Servers.Permissions"/>.
+/// channels: the permissions computed by <see cref="Servers.Permissions"/>. The channel, the member's standing and a
+/// direct chat's block come from <see cref="AccessCache"/> when it has them, so a send or a history page usually makes no
+/// query here at all.
 /// </summary>
-public sealed class ChannelAccess(ParleyDbContext db)
+public sealed class ChannelAccess(ParleyDbContext db, AccessCache cache)
 {
     public const int MaxGroupMembers = 100;
 
-    /// <summary>The channel and the user's permissions in it, or null when the user may not see it. One query for a private chat, two for a server channel.</summary>
+    /// <summary>
+    /// The channel and the user's permissions in it, or null when the user may not see it. From the cache, or one query
+    /// for a private chat and two for a server channel.
+    /// </summary>
     public async Task<ChannelGrant?> GetAsync(long channelId, long userId, CancellationToken cancellationToken)
     {
+        var found = await ChannelAsync(channelId, cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var channel = found.Row;
+        Permission permissions;
+        if (channel.ServerId is not { } serverId)
+        {
+            if (!found.RecipientIds.Contains(userId))
+            {
+                return null;
+            }
+
+            permissions = Permissions.PrivateChat;
+            if (channel.Type == ChannelType.Group && channel.OwnerId == userId)
+            {
+                permissions |= Permission.ManageMessages | Permission.ManageChannels;
+            }
+        }
+        else
+        {
+            var member = await MemberAsync(serverId, userId, cancellationToken);
+            if (member is null)
+            {
+                return null;
+            }
+
+            permissions = Servers.Permissions.ForChannel(member.Permissions, serverId, userId, member.RoleIds, found.Overwrites);
+            if (!permissions.Has(Permission.ViewChannel))
+            {
+                return null;
+            }
+        }
+
+        return new ChannelGrant(Track(channel), permissions);
+    }
+
+    /// <summary>A channel (not a category) with its overwrites and, for a private chat, its members: cached, or one query.</summary>
+    private async Task<CachedChannel?> ChannelAsync(long channelId, CancellationToken cancellationToken)
+    {
+        if (UseCache && cache.TryGetChannel(channelId, out var cached))
+        {
+            return cached;
+        }
+
+        var generation = cache.Generation;
         var found = await db.Channels
+            .AsNoTracking()
             .Where(c => c.Id == channelId && c.Type != ChannelType.Category)
             .Select(c => new
             {
                 Channel = c,
-                IsRecipient = c.ServerId == null && db.ChannelRecipients.Any(r => r.ChannelId == c.Id && r.UserId == userId),
+                RecipientIds = db.ChannelRecipients.Where(r => r.ChannelId == c.Id).Select(r => r.UserId).ToList(),
                 Overwrites = db.PermissionOverwrites.Where(o => o.ChannelId == c.Id)
                     .Select(o => new Permissions.Overwrite(o.TargetId, o.IsRole, o.Allow, o.Deny))
                     .ToList(),
@@ -42,40 +100,67 @@ public sealed class ChannelAccess(ParleyDbContext db)
             return null;
         }
 
-        var channel = found.Channel;
-        if (channel.ServerId is not { } serverId)
+        var channel = new CachedChannel(found.Channel, found.Overwrites, found.RecipientIds.ToHashSet());
+        if (UseCache)
         {
-            if (!found.IsRecipient)
-            {
-                return null;
-            }
-
-            var permissions = Permissions.PrivateChat;
-            if (channel.Type == ChannelType.Group && channel.OwnerId == userId)
-            {
-                permissions |= Permission.ManageMessages | Permission.ManageChannels;
-            }
-
-            return new ChannelGrant(channel, permissions);
+            cache.StoreChannel(channelId, channel, generation);
         }
 
-        var member = await MemberAsync(serverId, userId, cancellationToken);
-        if (member is null)
-        {
-            return null;
-        }
-
-        var inChannel = Servers.Permissions.ForChannel(member.Permissions, serverId, userId, member.RoleIds, found.Overwrites);
-        return inChannel.Has(Permission.ViewChannel) ? new ChannelGrant(channel, inChannel) : null;
+        return channel;
     }
+
+    /// <summary>
+    /// The request's own copy of a cached row, tracked as a tracking query would have left it (callers rename a group,
+    /// hand it to an heir, delete it). If the context already tracks the channel, that instance, as a query would return.
+    /// </summary>
+    private Channel Track(Channel row)
+    {
+        if (db.Channels.Local.FindEntry(row.Id) is { } tracked)
+        {
+            return tracked.Entity;
+        }
+
+        var copy = Copy(row);
+        db.Channels.Attach(copy);
+        return copy;
+    }
+
+    internal static Channel Copy(Channel row) => new()
+    {
+        Id = row.Id,
+        Type = row.Type,
+        Name = row.Name,
+        OwnerId = row.OwnerId,
+        ServerId = row.ServerId,
+        ParentId = row.ParentId,
+        Topic = row.Topic,
+        Position = row.Position,
+        DirectKey = row.DirectKey,
+        LastMessageId = row.LastMessageId,
+        IconKey = row.IconKey,
+        CreatedAt = row.CreatedAt,
+    };
+
+    /// <summary>
+    /// Inside a transaction the cache is neither read nor filled: the request must see its own uncommitted writes, and
+    /// others must not.
+    /// </summary>
+    private bool UseCache => db.Database.CurrentTransaction is null;
 
     /// <summary>The channel if the user may see it, else null.</summary>
     public async Task<Channel?> FindReadableAsync(long channelId, long userId, CancellationToken cancellationToken) =>
         (await GetAsync(channelId, userId, cancellationToken))?.Channel;
 
-    /// <summary>A server member's server-wide permissions and roles, or null for a non-member. One query.</summary>
+    /// <summary>A server member's server-wide permissions and roles, or null for a non-member. Cached, or one query.</summary>
     public async Task<ServerGrant?> MemberAsync(long serverId, long userId, CancellationToken cancellationToken)
     {
+        if (UseCache && cache.TryGetMember(serverId, userId, out var cached))
+        {
+            return cached;
+        }
+
+        var generation = cache.Generation;
+
         // Every server has its @everyone role (id == server id), so a member always gets at least one row.
         var roles = await db.Roles
             .Where(r => r.ServerId == serverId
@@ -87,7 +172,13 @@ public sealed class ChannelAccess(ParleyDbContext db)
                 OwnerId = db.Servers.Where(s => s.Id == serverId).Select(s => s.OwnerId).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        return roles.Count == 0 ? null : ToGrant(serverId, userId, roles[0].OwnerId, roles.Select(r => r.Role));
+        var grant = roles.Count == 0 ? null : ToGrant(serverId, userId, roles[0].OwnerId, roles.Select(r => r.Role));
+        if (UseCache)
+        {
+            cache.StoreMember(serverId, userId, grant, generation);
+        }
+
+        return grant;
     }
 
     private static ServerGrant ToGrant(long serverId, long userId, long ownerId, IEnumerable<HeldRole> roles)
@@ -119,9 +210,20 @@ public sealed class ChannelAccess(ParleyDbContext db)
             return null;
         }
 
-        var blocked = await db.ChannelRecipients
-            .Where(r => r.ChannelId == grant.Channel.Id && r.UserId != userId)
-            .AnyAsync(r => db.Blocks.Any(b => (b.UserId == r.UserId && b.BlockedUserId == userId) || (b.UserId == userId && b.BlockedUserId == r.UserId)), cancellationToken);
+        // Whether either of the two blocked the other: the same answer for both, so one entry per chat.
+        var channelId = grant.Channel.Id;
+        if (!UseCache || !cache.TryGetDirectBlock(channelId, out var blocked))
+        {
+            var generation = cache.Generation;
+            blocked = await db.ChannelRecipients
+                .Where(r => r.ChannelId == channelId && r.UserId != userId)
+                .AnyAsync(r => db.Blocks.Any(b => (b.UserId == r.UserId && b.BlockedUserId == userId) || (b.UserId == userId && b.BlockedUserId == r.UserId)), cancellationToken);
+            if (UseCache)
+            {
+                cache.StoreDirectBlock(channelId, blocked, generation);
+            }
+        }
+
         return blocked ? "You cannot send messages in this chat." : null;
     }
 

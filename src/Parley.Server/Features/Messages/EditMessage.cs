@@ -129,16 +129,14 @@ public static class DeleteMessage
         var files = await db.Attachments.Where(a => a.MessageId == message.Id).ToListAsync(cancellationToken);
         db.Attachments.RemoveRange(files);
         db.Messages.Remove(message);
-        if (channel.LastMessageId == message.Id)
-        {
-            channel.LastMessageId = await db.Messages
-                .Where(m => m.ChannelId == channelId && m.Id < message.Id)
-                .OrderByDescending(m => m.Id)
-                .Select(m => (long?)m.Id)
-                .FirstOrDefaultAsync(cancellationToken);
-        }
-
         await db.SaveChangesAsync(cancellationToken);
+
+        // Set-based, not from grant.Channel: a cached grant's channel does not follow LastMessageId (see ChannelGrant).
+        var deletedId = message.Id;
+        await db.Channels.Where(c => c.Id == channelId && c.LastMessageId == deletedId)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(c => c.LastMessageId, c => db.Messages.Where(m => m.ChannelId == channelId && m.Id < deletedId).Max(m => (long?)m.Id)),
+                cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await Files.AttachmentCleanup.DeleteFilesAsync(store, files, CancellationToken.None);
         await realtime.Channel(channelId).MessageDeleted(new Contracts.Realtime.MessageDeletedEvent(Ids.Format(channelId), Ids.Format(messageId)));
