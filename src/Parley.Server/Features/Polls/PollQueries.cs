@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Contracts.Messages;
 using Parley.Data;
+using Parley.Data.Polls;
 using Parley.Server.Infrastructure;
 
 namespace Parley.Server.Features.Polls;
@@ -13,6 +14,14 @@ public static class PollQueries
     /// counts, one for the options with their tallies, one for the viewer's own votes (none when
     /// <paramref name="viewerId"/> is 0, a payload shared by everyone).
     /// </summary>
+    /// <summary>Every page of history runs this (most find no poll), so it is compiled once per model.</summary>
+    private static readonly PerModelQuery<Func<ParleyDbContext, List<long>, IAsyncEnumerable<PollRow>>> PollsOf = new(() =>
+        EF.CompileAsyncQuery((ParleyDbContext db, List<long> ids) => db.Polls.AsNoTracking()
+            .Where(p => ids.Contains(p.MessageId))
+            .Select(p => new PollRow(p, db.PollVotes.Where(v => v.MessageId == p.MessageId).Select(v => v.UserId).Distinct().Count()))));
+
+    private sealed record PollRow(Poll Poll, int Voters);
+
     public static async Task<Dictionary<long, PollResponse>> LoadAsync(
         ParleyDbContext db, long viewerId, IReadOnlyCollection<long> messageIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -21,9 +30,7 @@ public static class PollQueries
             return [];
         }
 
-        var polls = await db.Polls.AsNoTracking().Where(p => messageIds.Contains(p.MessageId))
-            .Select(p => new { Poll = p, Voters = db.PollVotes.Where(v => v.MessageId == p.MessageId).Select(v => v.UserId).Distinct().Count() })
-            .ToListAsync(cancellationToken);
+        var polls = await PollsOf.For(db)(db, messageIds as List<long> ?? [.. messageIds]).ToListAsync(cancellationToken);
         if (polls.Count == 0)
         {
             return [];

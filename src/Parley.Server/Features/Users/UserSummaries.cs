@@ -16,12 +16,16 @@ public static class UserSummaries
             return [];
         }
 
-        return await db.Users
-            .Where(u => ids.Contains(u.Id))
-            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.AvatarKey })
-            .ToDictionaryAsync(
-                u => u.Id,
-                u => new UserSummary(u.Id.ToString(CultureInfo.InvariantCulture), u.UserName!, u.DisplayName, Files.Avatars.UrlForUser(u.Id, u.AvatarKey)),
-                cancellationToken);
+        return (await NamesOf.For(db)(db, ids).ToListAsync(cancellationToken)).ToDictionary(
+            u => u.Id,
+            u => new UserSummary(u.Id.ToString(CultureInfo.InvariantCulture), u.UserName!, u.DisplayName, Files.Avatars.UrlForUser(u.Id, u.AvatarKey)));
     }
+
+    /// <summary>Every page of history and most events run this, so it is compiled once per model.</summary>
+    private static readonly Infrastructure.PerModelQuery<Func<ParleyDbContext, List<long>, IAsyncEnumerable<NameRow>>> NamesOf = new(() =>
+        EF.CompileAsyncQuery((ParleyDbContext db, List<long> ids) => db.Users
+            .Where(u => ids.Contains(u.Id))
+            .Select(u => new NameRow(u.Id, u.UserName, u.DisplayName, u.AvatarKey))));
+
+    private sealed record NameRow(long Id, string? UserName, string? DisplayName, string? AvatarKey);
 }
