@@ -70,6 +70,8 @@ function MemberEditor({ server, member, meId, roles }: { server: Server; member:
 
   function toggleRole(roleId: string, on: boolean) {
     const next = on ? [...new Set([...member.roleIds, roleId])] : member.roleIds.filter((r) => r !== roleId);
+    // A members refetch already under way (e.g. after a role was created) would land after this and untick the box.
+    void qc.cancelQueries({ queryKey: serverMembersKey(server.id) });
     qc.setQueryData<Member[]>(serverMembersKey(server.id), (l) => l?.map((m) => (m.user.id === member.user.id ? { ...m, roleIds: next } : m)));
     void update({ nickname: null, roleIds: next });
   }
