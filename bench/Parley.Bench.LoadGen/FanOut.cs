@@ -87,9 +87,10 @@ public sealed class FanOut(Settings settings)
         }
     }
 
-    public sealed record StepResult(double Rate, double DeliveriesPerSecond, double P50, double P99, double CpuPer1000, double Fraction);
+    public sealed record StepResult(double Rate, double DeliveriesPerSecond, double P50, double P99, double CpuPer1000, double Fraction, double ClientCpuPer1000);
 
-    public sealed record Outcome(double PeakDeliveries, double PeakRate, double CpuPer1000, double HalfP50, double HalfP99);
+    /// <summary><see cref="ClientCpuPer1000"/>: the load generator's own CPU per 1,000 deliveries at peak (receiving is most of it).</summary>
+    public sealed record Outcome(double PeakDeliveries, double PeakRate, double CpuPer1000, double HalfP50, double HalfP99, double ClientCpuPer1000);
 
     /// <summary>Runs the ramp and then a step at half the peak rate. <paramref name="send"/> posts one message.</summary>
     public async Task<Outcome> RampAsync(string label, int receivers, Target target, Recorder recorder, Func<string, Task> send, double startRate)
@@ -104,7 +105,7 @@ public sealed class FanOut(Settings settings)
             var result = await StepAsync(stepIndex, rate, _step, receivers, target, recorder, send);
             steps.Add(result);
             Results.Log(string.Create(CultureInfo.InvariantCulture,
-                $"{label}: {rate:F0} msg/s -> {result.DeliveriesPerSecond:F0} deliveries/s, p50 {result.P50:F1} ms, p99 {result.P99:F1} ms, delivered {result.Fraction:P0}"));
+                $"{label}: {rate:F0} msg/s -> {result.DeliveriesPerSecond:F0} deliveries/s, p50 {result.P50:F1} ms, p99 {result.P99:F1} ms, delivered {result.Fraction:P0}, CPU per 1,000: server {result.CpuPer1000:F4} s, load generator {result.ClientCpuPer1000:F4} s"));
             if (result.P99 > LatencyLimitMs || result.Fraction < 0.95)
             {
                 // Too fast from the start: step down (to an eighth of the start rate at most) to find the peak.
@@ -131,13 +132,14 @@ public sealed class FanOut(Settings settings)
         var half = await StepAsync(++stepIndex, peak.Rate / 2, _step * 2, receivers, target, recorder, send);
         Results.Log(string.Create(CultureInfo.InvariantCulture,
             $"{label}: half peak {peak.Rate / 2:F0} msg/s -> p50 {half.P50:F1} ms, p99 {half.P99:F1} ms"));
-        return new Outcome(good.Count > 0 ? peak.DeliveriesPerSecond : 0, peak.Rate, peak.CpuPer1000, half.P50, half.P99);
+        return new Outcome(good.Count > 0 ? peak.DeliveriesPerSecond : 0, peak.Rate, peak.CpuPer1000, half.P50, half.P99, peak.ClientCpuPer1000);
     }
 
     private static async Task<StepResult> StepAsync(int step, double rate, TimeSpan duration, int receivers, Target target, Recorder recorder, Func<string, Task> send)
     {
         recorder.Start(step);
         var cpuBefore = target.CpuSeconds();
+        var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var sent = 0;
         var pending = new List<Task>();
@@ -173,12 +175,13 @@ public sealed class FanOut(Settings settings)
         }
 
         var cpu = target.CpuSeconds() - cpuBefore;
+        var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore).TotalSeconds;
         var latencies = recorder.Stop();
         await Task.WhenAll(pending);
         var fraction = expected == 0 ? 1 : (double)seen / expected;
         var deliveries = seen / duration.TotalSeconds;
         return new StepResult(rate, deliveries, Stats.Percentile(latencies, 50), fraction < 0.95 ? double.PositiveInfinity : Stats.Percentile(latencies, 99),
-            seen == 0 ? double.NaN : cpu / seen * 1000, fraction);
+            seen == 0 ? double.NaN : cpu / seen * 1000, fraction, seen == 0 ? double.NaN : clientCpu / seen * 1000);
     }
 
     // ---- Parley: receivers are SignalR hub connections, and the messages go out through the hub too.

@@ -93,6 +93,7 @@ if (phase == "sqlite")
                 new Row("fanout", @case, "p99 latency at half peak", "ms", halfP99, Stats.Median(baselineRuns.Select(r => r.HalfP99)), "≤ 50 ms", halfP99 <= 50),
                 new Row("fanout", @case, "server CPU-seconds per 1,000 deliveries (at peak)", "CPU-s", Stats.Median(parleyRuns.Select(r => r.CpuPer1000)), Stats.Median(baselineRuns.Select(r => r.CpuPer1000)), "", null,
                     $"payload {payloadBytes} B"),
+                new Row("fanout", @case, "load generator CPU-seconds per 1,000 deliveries (at peak)", "CPU-s", Stats.Median(parleyRuns.Select(r => r.ClientCpuPer1000)), Stats.Median(baselineRuns.Select(r => r.ClientCpuPer1000)), "", null),
             ]);
         }
     }
