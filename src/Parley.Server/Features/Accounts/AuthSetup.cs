@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Parley.Data;
 using Parley.Data.Accounts;
+using Parley.Server.Features.Conversations;
 using Parley.Server.Infrastructure;
 
 namespace Parley.Server.Features.Accounts;
@@ -104,12 +105,32 @@ public static class AuthSetup
             ],
             scheme));
 
-    /// <summary>Every cookie request checks its session row, so a revoked session stops working at once.</summary>
+    /// <summary>
+    /// Every cookie request checks that its session row exists, so a revoked session stops working at once. An existing
+    /// session is kept in the <see cref="AccessCache"/>: deleting the row bumps its generation, so the very next request
+    /// looks again.
+    /// </summary>
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
+        var services = context.HttpContext.RequestServices;
+        var cache = services.GetRequiredService<AccessCache>();
         var sessionId = context.Principal?.SessionId();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        // Captured before the look-up: a sign-out committed meanwhile leaves what was read stale, never served.
+        var generation = cache.Generation;
+        if (sessionId is { } id && cache.TryGetSession(id, out var cached))
+        {
+            if (cached.ClaimWrite(now, LastSeenResolution))
+            {
+                await using var touchScope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+                await TouchSessionAsync(touchScope.ServiceProvider.GetRequiredService<ParleyDbContext>(), id, now, context.HttpContext.RequestAborted);
+            }
+
+            return;
+        }
+
         // A scope of its own, so that a hub connection does not keep a DbContext alive for its whole life.
-        await using var scope = context.HttpContext.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
         var session = sessionId is null
             ? null
@@ -121,13 +142,17 @@ public static class AuthSetup
             return;
         }
 
-        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        if (now - session.LastSeenAt > LastSeenResolution)
+        var found = new CachedLogin(session.Id, session.UserId, null, session.LastSeenAt);
+        cache.StoreSession(session.Id, found, generation);
+        if (found.ClaimWrite(now, LastSeenResolution))
         {
-            await db.UserSessions.Where(s => s.Id == session.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), context.HttpContext.RequestAborted);
+            await TouchSessionAsync(db, session.Id, now, context.HttpContext.RequestAborted);
         }
     }
+
+    /// <summary>The last-seen time, at most once a minute per session; it bumps nothing (see <see cref="AccessWrites"/>).</summary>
+    private static Task<int> TouchSessionAsync(ParleyDbContext db, long sessionId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.UserSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), cancellationToken);
 
     private static Task WriteStatus(HttpContext context, int status)
     {

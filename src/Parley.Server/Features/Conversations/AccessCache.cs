@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Parley.Data.Conversations;
@@ -8,7 +9,9 @@ namespace Parley.Server.Features.Conversations;
 /// <summary>
 /// What <see cref="ChannelAccess"/> reads from the database to decide access, kept in memory so that a send or a
 /// history page makes no permission query: each channel (with its overwrites, or a private chat's members), each
-/// (server, member) standing, and whether a direct chat is blocked.
+/// (server, member) standing, and whether a direct chat is blocked. Authentication keeps here what it finds, so that a
+/// repeated request makes no authentication query: a bearer token's owner (by the token's hash) and each existing
+/// browser session (by id). Only what exists is kept: an unknown token or session is looked up every time.
 /// <para>
 /// Every entry carries the <see cref="Generation"/> current when its data was read; a look-up hits only while that is
 /// still the current generation. Any write that can change access bumps the generation (see
@@ -27,6 +30,8 @@ public sealed class AccessCache
     private readonly ConcurrentDictionary<long, Entry<CachedChannel>> _channels = new();
     private readonly ConcurrentDictionary<(long ServerId, long UserId), Entry<ServerGrant?>> _members = new();
     private readonly ConcurrentDictionary<long, Entry<bool>> _directBlocks = new();
+    private readonly ConcurrentDictionary<TokenDigest, Entry<CachedLogin>> _tokens = new();
+    private readonly ConcurrentDictionary<long, Entry<CachedLogin>> _sessions = new();
     private long _generation;
     private int _stored;
     private volatile bool _enabled = true;
@@ -80,6 +85,16 @@ public sealed class AccessCache
 
     public void StoreDirectBlock(long channelId, bool blocked, long generation) => Store(_directBlocks, channelId, blocked, generation);
 
+    /// <summary>A personal access token's owner, by the token's hash (never a miss: unknown tokens are not stored).</summary>
+    public bool TryGetToken(TokenDigest digest, out CachedLogin token) => TryGet(_tokens, digest, out token!);
+
+    public void StoreToken(TokenDigest digest, CachedLogin token, long generation) => Store(_tokens, digest, token, generation);
+
+    /// <summary>A browser session that exists, by id (never a miss: a session that is gone is not stored).</summary>
+    public bool TryGetSession(long sessionId, out CachedLogin session) => TryGet(_sessions, sessionId, out session!);
+
+    public void StoreSession(long sessionId, CachedLogin session, long generation) => Store(_sessions, sessionId, session, generation);
+
     private bool TryGet<TKey, TValue>(ConcurrentDictionary<TKey, Entry<TValue>> entries, TKey key, out TValue value)
         where TKey : notnull
     {
@@ -116,6 +131,8 @@ public sealed class AccessCache
         _channels.Clear();
         _members.Clear();
         _directBlocks.Clear();
+        _tokens.Clear();
+        _sessions.Clear();
     }
 
     private sealed record Entry<TValue>(long Generation, TValue Value);
@@ -126,6 +143,49 @@ public sealed class AccessCache
 /// direct or group chat its members.
 /// </summary>
 public sealed record CachedChannel(Channel Row, IReadOnlyList<Permissions.Overwrite> Overwrites, IReadOnlySet<long> RecipientIds);
+
+/// <summary>A token's SHA-256, the key of its cache entry: 32 bytes, where the hex text would be a 64-character string.</summary>
+public readonly record struct TokenDigest(ulong A, ulong B, ulong C, ulong D)
+{
+    public static TokenDigest From(ReadOnlySpan<byte> sha256) => new(
+        BinaryPrimitives.ReadUInt64LittleEndian(sha256),
+        BinaryPrimitives.ReadUInt64LittleEndian(sha256[8..]),
+        BinaryPrimitives.ReadUInt64LittleEndian(sha256[16..]),
+        BinaryPrimitives.ReadUInt64LittleEndian(sha256[24..32]));
+}
+
+/// <summary>
+/// A token or a session as authentication found it: its id and its user (the user name only for a token, whose
+/// principal is built from it; usernames never change), and when its last-used (token) or last-seen (session) time was
+/// last written, so that requests answered from the cache still write it once a minute. Deleting the row, or changing
+/// it other than that time, bumps the generation (see <see cref="AccessWrites"/>).
+/// </summary>
+public sealed class CachedLogin(long id, long userId, string? userName, DateTimeOffset? lastWritten)
+{
+    private const long Never = long.MinValue;
+    private long _lastWritten = lastWritten?.UtcTicks ?? Never;
+
+    public long Id { get; } = id;
+
+    public long UserId { get; } = userId;
+
+    public string? UserName { get; } = userName;
+
+    /// <summary>
+    /// True when the time was never written or is older than <paramref name="resolution"/>: the caller writes it now.
+    /// Only one of several concurrent callers gets true.
+    /// </summary>
+    public bool ClaimWrite(DateTimeOffset now, TimeSpan resolution)
+    {
+        var last = Volatile.Read(ref _lastWritten);
+        if (last != Never && now.UtcTicks - last <= resolution.Ticks)
+        {
+            return false;
+        }
+
+        return Interlocked.CompareExchange(ref _lastWritten, now.UtcTicks, last) == last;
+    }
+}
 
 public static class AccessCacheSetup
 {

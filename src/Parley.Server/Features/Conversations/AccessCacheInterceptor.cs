@@ -12,7 +12,8 @@ namespace Parley.Server.Features.Conversations;
 /// raw SQL are all covered, including writes added later: a statement that writes a table access depends on (see
 /// <see cref="AccessWrites"/>) bumps the generation before it runs, and again once it is committed: at the commit of its
 /// transaction, or, outside one, when the statement (or the SaveChanges that ran it) has completed. The send's own
-/// <c>UPDATE "Channels" SET "LastMessageId"</c> is not access data and bumps nothing.
+/// <c>UPDATE "Channels" SET "LastMessageId"</c> is not access data and bumps nothing, nor do the once-a-minute
+/// last-used and last-seen times of tokens and sessions.
 /// </summary>
 public sealed class AccessCacheInterceptor(AccessCache cache) : IDbCommandInterceptor, IDbTransactionInterceptor, ISaveChangesInterceptor
 {
@@ -240,15 +241,31 @@ public sealed class AccessCacheInterceptor(AccessCache cache) : IDbCommandInterc
     }
 }
 
-/// <summary>Which SQL statements change what <see cref="ChannelAccess"/> reads.</summary>
+/// <summary>Which SQL statements change what <see cref="ChannelAccess"/> or authentication read (see <see cref="AccessCache"/>).</summary>
 public static partial class AccessWrites
 {
     // Tables every access decision reads, directly or through a cascade (deleting a user or a server deletes their
-    // memberships). Users matter only when deleted; a new channel has no cached entries yet.
+    // memberships, tokens and sessions), and the tokens and sessions authentication reads. Users are Identity's
+    // "AspNetUsers" table ("Users" too, in case it is ever renamed).
     private static readonly HashSet<string> Tables = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Channels", "ChannelRecipients", "PermissionOverwrites", "Roles", "MemberRoles", "ServerMembers", "Servers", "Bans", "Blocks", "Users",
+        "Channels", "ChannelRecipients", "PermissionOverwrites", "Roles", "MemberRoles", "ServerMembers", "Servers", "Bans", "Blocks", "Users", "AspNetUsers",
+        "PersonalAccessTokens", "UserSessions",
     };
+
+    // Tables whose new rows cannot make a cached entry wrong (a new channel, token or session has none yet), with the
+    // columns that are not cached and that busy paths update: the channel's newest message (every send), a token's
+    // last use and a session's last sight (once a minute per token or session). Anything else updated, or a delete, bumps.
+    private static readonly Dictionary<string, string[]> HarmlessColumns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Channels"] = ["LastMessageId"],
+        ["PersonalAccessTokens"] = ["LastUsedAt"],
+        ["UserSessions"] = ["LastSeenAt"],
+    };
+
+    // Users matter when deleted (cascades), and if a username changed (a token's principal carries it; Parley has no
+    // way to change it today).
+    private static readonly string[] CachedUserColumns = ["UserName", "NormalizedUserName"];
 
     private static readonly SearchValues<string> Verbs = SearchValues.Create(["INSERT", "UPDATE", "DELETE", "REPLACE", "TRUNCATE"], StringComparison.OrdinalIgnoreCase);
 
@@ -271,13 +288,22 @@ public static partial class AccessWrites
             var verb = write.Groups["verb"].Value.ToUpperInvariant();
             var isDelete = verb.StartsWith("DELETE", StringComparison.Ordinal) || verb.StartsWith("TRUNCATE", StringComparison.Ordinal)
                 || verb.Contains("REPLACE", StringComparison.Ordinal);
-            var affects = table.ToUpperInvariant() switch
+            var isUpdate = verb.StartsWith("UPDATE", StringComparison.Ordinal);
+            var afterTable = write.Index + write.Length;
+            bool affects;
+            if (table.Equals("AspNetUsers", StringComparison.OrdinalIgnoreCase) || table.Equals("Users", StringComparison.OrdinalIgnoreCase))
             {
-                "USERS" => isDelete,
-                "CHANNELS" => isDelete
-                    || (verb.StartsWith("UPDATE", StringComparison.Ordinal) ? !SetsOnlyLastMessageId(sql, write.Index + write.Length) : IsUpsert(sql, write.Index)),
-                _ => true,
-            };
+                affects = isDelete || (isUpdate && !SetsNoneOf(sql, afterTable, CachedUserColumns));
+            }
+            else if (HarmlessColumns.TryGetValue(table, out var harmless))
+            {
+                affects = isDelete || (isUpdate ? !SetsOnly(sql, afterTable, harmless) : IsUpsert(sql, write.Index));
+            }
+            else
+            {
+                affects = true;
+            }
+
             if (affects)
             {
                 return true;
@@ -295,18 +321,18 @@ public static partial class AccessWrites
         return statement.Contains("DO UPDATE", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>An UPDATE of Channels whose SET list assigns nothing but LastMessageId (moved by every send).</summary>
-    private static bool SetsOnlyLastMessageId(string sql, int afterTable)
+    /// <summary>An UPDATE whose SET list assigns nothing but the given columns (false when unsure).</summary>
+    private static bool SetsOnly(string sql, int afterTable, string[] columns) =>
+        AssignedColumns(sql, afterTable) is { Count: > 0 } assigned && assigned.All(c => columns.Contains(c.Groups["column"].Value, StringComparer.Ordinal));
+
+    /// <summary>An UPDATE whose SET list assigns none of the given columns (false when unsure).</summary>
+    private static bool SetsNoneOf(string sql, int afterTable, string[] columns) =>
+        AssignedColumns(sql, afterTable) is { Count: > 0 } assigned && !assigned.Any(c => columns.Contains(c.Groups["column"].Value, StringComparer.OrdinalIgnoreCase));
+
+    private static MatchCollection? AssignedColumns(string sql, int afterTable)
     {
         var set = SetClause().Match(sql, afterTable);
-        if (!set.Success || set.Index != afterTable)
-        {
-            return false;
-        }
-
-        var assigned = set.Groups["list"].Value;
-        var columns = Assignment().Matches(assigned);
-        return columns.Count > 0 && columns.All(c => c.Groups["column"].Value == "LastMessageId");
+        return set.Success && set.Index == afterTable ? Assignment().Matches(set.Groups["list"].Value) : null;
     }
 
     [GeneratedRegex("""\b(?<verb>INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+(?:ONLY\s+)?"?(?<table>[A-Za-z_]\w*)"?""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
