@@ -564,6 +564,10 @@ namespace Parley.Data.Postgres.Migrations
                     b.Property<DateTimeOffset?>("EditedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Extras")
+                        .HasMaxLength(16)
+                        .HasColumnType("integer");
+
                     b.Property<bool>("MentionsEveryone")
                         .HasColumnType("boolean");
 

@@ -555,6 +555,10 @@ namespace Parley.Data.Sqlite.Migrations
                     b.Property<DateTimeOffset?>("EditedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Extras")
+                        .HasMaxLength(16)
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("MentionsEveryone")
                         .HasColumnType("INTEGER");
 

@@ -51,6 +51,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.Content).HasMaxLength(4000);
         builder.Property(m => m.SearchText).HasMaxLength(4000);
         builder.Property(m => m.Nonce).HasMaxLength(64);
+        // A bit set, so an int (SQL ORs it in place), not the string every other enum is stored as.
+        builder.Property(m => m.Extras).HasConversion<int>();
         // History pages: WHERE ChannelId = @c AND Id < @cursor ORDER BY Id DESC LIMIT n.
         builder.HasIndex(m => new { m.ChannelId, m.Id });
         builder.HasIndex(m => new { m.AuthorId, m.Nonce }).IsUnique();

@@ -23,6 +23,25 @@ public sealed class Message
 
     /// <summary>A server sticker sent as the message.</summary>
     public long? StickerId { get; set; }
+
+    /// <summary>
+    /// Which kinds of rows may hang off this message, so that a page of history looks up only those: a bit is set
+    /// whenever such a row is (or may be) attached. A set bit without rows only costs a look-up; a clear bit with rows
+    /// hides them, so every write that adds a row sets its bit (with an atomic OR, never from a value read earlier).
+    /// </summary>
+    public MessageExtras Extras { get; set; }
+}
+
+/// <summary>The kinds of rows that may belong to a message; see <see cref="Message.Extras"/>. Stored as an int.</summary>
+[Flags]
+public enum MessageExtras
+{
+    None = 0,
+    Reactions = 1,
+    Mentions = 2,
+    RoleMentions = 4,
+    Attachments = 8,
+    Poll = 16,
 }
 
 /// <summary>The text a message had before an edit.</summary>

@@ -58,7 +58,18 @@ public static class EditMessage
         message.EditedAt = now;
         await db.Mentions.Where(m => m.MessageId == message.Id).ExecuteDeleteAsync(cancellationToken);
         await db.RoleMentions.Where(m => m.MessageId == message.Id).ExecuteDeleteAsync(cancellationToken);
-        await mentions.AddAsync(message, grant!, cancellationToken);
+        var added = await mentions.AddAsync(message, grant!, cancellationToken);
+        if ((message.Extras & added) != added)
+        {
+            // Bits are ORed in place, never written from the value read above (a reaction added meanwhile sets its own),
+            // and before the rows go in. The tracked value follows for the response, but is not saved.
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Messages" SET "Extras" = "Extras" | {(int)added} WHERE "Id" = {message.Id}""", cancellationToken);
+            var extras = db.Entry(message).Property(m => m.Extras);
+            extras.CurrentValue |= added;
+            extras.OriginalValue = extras.CurrentValue;
+            extras.IsModified = false;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         var shared = (await mapper.MapAsync(0, [message], cancellationToken))[0];

@@ -19,14 +19,17 @@ public sealed class Mentions(ParleyDbContext db, ConnectionRegistry connections)
     public const string Everyone = "everyone";
     public const string Here = "here";
 
-    /// <summary>Sets <see cref="Message.MentionsEveryone"/> and adds the mention rows; the caller saves.</summary>
-    public async Task AddAsync(Message message, ChannelGrant grant, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets <see cref="Message.MentionsEveryone"/> and adds the mention rows; the caller saves, and sets the
+    /// <see cref="Message.Extras"/> bits returned (Mentions, RoleMentions: those of the rows added).
+    /// </summary>
+    public async Task<MessageExtras> AddAsync(Message message, ChannelGrant grant, CancellationToken cancellationToken)
     {
         message.MentionsEveryone = false;
         var words = MessageRules.MentionedUsernames(message.Content);
         if (words.Count == 0)
         {
-            return;
+            return MessageExtras.None;
         }
 
         var channel = grant.Channel;
@@ -52,17 +55,30 @@ public sealed class Mentions(ParleyDbContext db, ConnectionRegistry connections)
             people.AddRange(await OnlineMembersAsync(channel.ServerId, channel.Id, message.AuthorId, cancellationToken));
         }
 
-        db.Mentions.AddRange(people.Distinct().Select(id => new Mention { MessageId = message.Id, UserId = id, ChannelId = channel.Id }));
+        var extras = MessageExtras.None;
+        if (people.Count > 0)
+        {
+            db.Mentions.AddRange(people.Distinct().Select(id => new Mention { MessageId = message.Id, UserId = id, ChannelId = channel.Id }));
+            extras |= MessageExtras.Mentions;
+        }
 
         if (channel.ServerId is { } server)
         {
             var roles = await db.Roles.AsNoTracking().Where(r => r.ServerId == server && r.Id != server)
                 .Select(r => new { r.Id, r.Name, r.Mentionable })
                 .ToListAsync(cancellationToken);
-            db.RoleMentions.AddRange(roles
+            var mentioned = roles
                 .Where(r => names.Contains(r.Name.ToUpperInvariant()) && (r.Mentionable || grant.Has(Permission.MentionEveryone)))
-                .Select(r => new RoleMention { MessageId = message.Id, RoleId = r.Id, ChannelId = channel.Id }));
+                .Select(r => new RoleMention { MessageId = message.Id, RoleId = r.Id, ChannelId = channel.Id })
+                .ToList();
+            if (mentioned.Count > 0)
+            {
+                db.RoleMentions.AddRange(mentioned);
+                extras |= MessageExtras.RoleMentions;
+            }
         }
+
+        return extras;
     }
 
     /// <summary>

@@ -11,8 +11,13 @@ using Parley.Server.Infrastructure;
 
 namespace Parley.Server.Features.Messages;
 
-/// <summary>Turns a page of messages into responses with a fixed number of batched queries, whatever the page size.</summary>
-public sealed class MessageMapper(ParleyDbContext db, TimeProvider time)
+/// <summary>
+/// Turns a page of messages into responses with a fixed number of batched queries, whatever the page size. Each
+/// look-up runs only for the messages whose <see cref="Message.Extras"/> bit says they may have such rows (and the
+/// reply previews and stickers only for messages that have them), so a page of plain messages costs at most one
+/// query, for the names of authors not in the <see cref="AuthorCache"/>.
+/// </summary>
+public sealed class MessageMapper(ParleyDbContext db, TimeProvider time, AuthorCache authors)
 {
     public const int ReplyPreviewLength = 120;
     public const int ReactionUserIdsShown = 20;
@@ -57,23 +62,30 @@ public sealed class MessageMapper(ParleyDbContext db, TimeProvider time)
             return [];
         }
 
-        var ids = messages.Select(m => m.Id).ToList();
+        List<long> With(MessageExtras extra) => messages.Where(m => (m.Extras & extra) != 0).Select(m => m.Id).ToList();
+        var reactionIds = With(MessageExtras.Reactions);
+        var mentionIds = With(MessageExtras.Mentions);
+        var roleMentionIds = With(MessageExtras.RoleMentions);
+        var attachmentIds = With(MessageExtras.Attachments);
+        var pollIds = With(MessageExtras.Poll);
         var replyIds = messages.Where(m => m.ReplyToId != null).Select(m => m.ReplyToId!.Value).Distinct().ToList();
         var replies = replyIds.Count == 0
             ? []
             : await db.Messages.AsNoTracking().Where(m => replyIds.Contains(m.Id))
                 .Select(m => new { m.Id, m.AuthorId, m.Content })
                 .ToDictionaryAsync(m => m.Id, cancellationToken);
-        var reactions = await ReactionsOf.For(db)(db, ids).ToListAsync(cancellationToken);
-        var mentions = await MentionsOf.For(db)(db, ids).ToListAsync(cancellationToken);
-        var roleMentions = (await RoleMentionsOf.For(db)(db, ids).ToListAsync(cancellationToken)).ToLookup(m => m.MessageId, m => m.Id);
-        var attachments = (await AttachmentsOf.For(db)(db, ids).ToListAsync(cancellationToken)).ToLookup(a => a.MessageId!.Value);
-        var polls = await Polls.PollQueries.LoadAsync(db, viewerId, ids, time.GetUtcNow(), cancellationToken);
+        var reactions = reactionIds.Count == 0 ? [] : await ReactionsOf.For(db)(db, reactionIds).ToListAsync(cancellationToken);
+        var mentions = mentionIds.Count == 0 ? [] : await MentionsOf.For(db)(db, mentionIds).ToListAsync(cancellationToken);
+        var roleMentions = (roleMentionIds.Count == 0 ? [] : await RoleMentionsOf.For(db)(db, roleMentionIds).ToListAsync(cancellationToken))
+            .ToLookup(m => m.MessageId, m => m.Id);
+        var attachments = (attachmentIds.Count == 0 ? [] : await AttachmentsOf.For(db)(db, attachmentIds).ToListAsync(cancellationToken))
+            .ToLookup(a => a.MessageId!.Value);
+        var polls = await Polls.PollQueries.LoadAsync(db, viewerId, pollIds, time.GetUtcNow(), cancellationToken);
         var stickerIds = messages.Where(m => m.StickerId != null).Select(m => m.StickerId!.Value).Distinct().ToList();
         var stickers = stickerIds.Count == 0
             ? []
             : await db.Stickers.AsNoTracking().Where(s => stickerIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, Emoji.Stickers.ToResponse, cancellationToken);
-        var users = await UserSummaries.LoadAsync(
+        var users = await authors.GetManyAsync(
             db,
             messages.Select(m => m.AuthorId).Concat(replies.Values.Select(r => r.AuthorId)).Concat(mentions.Select(m => m.Id)),
             cancellationToken);

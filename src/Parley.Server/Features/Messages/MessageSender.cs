@@ -181,9 +181,10 @@ public sealed class MessageSender(
         {
             attachment.MessageId = message.Id;
             attachment.ChannelId = channelId;
+            message.Extras |= MessageExtras.Attachments;
         }
 
-        await mentions.AddAsync(message, grant, cancellationToken);
+        message.Extras |= await mentions.AddAsync(message, grant, cancellationToken);
         if (await StoreAsync(message, cancellationToken) is { } winner)
         {
             // The same send arrived twice at once; the other one won.

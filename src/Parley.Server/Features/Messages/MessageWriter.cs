@@ -105,8 +105,11 @@ public sealed partial class MessageWriter(IServiceScopeFactory scopes, ILogger<M
         var sql = new StringBuilder();
         var arguments = new List<object>(messages.Count * 12);
 
-        sql.Append("""INSERT INTO "Messages" ("Id", "ChannelId", "AuthorId", "Content", "SearchText", "Nonce", "ReplyToId", "StickerId", "MentionsEveryone") VALUES """);
-        Rows(sql, arguments, messages.Select(n => n.Message), m => [m.Id, m.ChannelId, m.AuthorId, m.Content, m.SearchText, m.Nonce, m.ReplyToId, m.StickerId, m.MentionsEveryone]);
+        // Extras: the message's own bits (attachments, a poll: set by the sender) and those of the rows inserted here.
+        sql.Append("""INSERT INTO "Messages" ("Id", "ChannelId", "AuthorId", "Content", "SearchText", "Nonce", "ReplyToId", "StickerId", "MentionsEveryone", "Extras") VALUES """);
+        Rows(sql, arguments, messages, n => [
+            n.Message.Id, n.Message.ChannelId, n.Message.AuthorId, n.Message.Content, n.Message.SearchText, n.Message.Nonce, n.Message.ReplyToId,
+            n.Message.StickerId, n.Message.MentionsEveryone, (int)ExtrasOf(n)]);
         sql.Append(";\n");
 
         var mentions = messages.SelectMany(n => n.Mentions).ToList();
@@ -150,6 +153,11 @@ public sealed partial class MessageWriter(IServiceScopeFactory scopes, ILogger<M
             """);
         return (sql.ToString(), arguments.ToArray());
     }
+
+    private static MessageExtras ExtrasOf(NewMessage message) =>
+        message.Message.Extras
+        | (message.Mentions.Count > 0 ? MessageExtras.Mentions : MessageExtras.None)
+        | (message.RoleMentions.Count > 0 ? MessageExtras.RoleMentions : MessageExtras.None);
 
     private static void Rows<T>(StringBuilder sql, List<object> arguments, IEnumerable<T> rows, Func<T, object?[]> values)
     {

@@ -30,7 +30,10 @@ public static class Reactions
 
         var me = context.User.UserId();
         var grant = await access.GetAsync(channelId, me, cancellationToken);
-        if (grant is null || !await db.Messages.AnyAsync(m => m.Id == messageId && m.ChannelId == channelId, cancellationToken))
+        var extras = grant is null
+            ? null
+            : await db.Messages.Where(m => m.Id == messageId && m.ChannelId == channelId).Select(m => (MessageExtras?)m.Extras).FirstOrDefaultAsync(cancellationToken);
+        if (grant is null || extras is null)
         {
             return TypedResults.NotFound();
         }
@@ -65,6 +68,14 @@ public static class Reactions
         if (!distinct.Contains(emoji) && distinct.Count >= MessageRules.MaxDistinctReactions)
         {
             return new FieldErrors().Add("emoji", $"A message can have at most {MessageRules.MaxDistinctReactions} different reactions.").ToProblem();
+        }
+
+        if ((extras & MessageExtras.Reactions) == 0)
+        {
+            // The message's Reactions bit, ORed in place before the row goes in (a bit is never cleared, so one already
+            // set needs no write).
+            await db.Database.ExecuteSqlAsync(
+                $"""UPDATE "Messages" SET "Extras" = "Extras" | {(int)MessageExtras.Reactions} WHERE "Id" = {messageId}""", cancellationToken);
         }
 
         db.Reactions.Add(new Reaction { MessageId = messageId, Emoji = emoji, UserId = me, ChannelId = channelId });

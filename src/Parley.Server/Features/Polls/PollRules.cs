@@ -68,9 +68,13 @@ public static class PollRules
         return valid ? new ValidPoll(question, options, request.AllowMultiple, TimeSpan.FromMinutes(minutes)) : null;
     }
 
-    /// <summary>Tracks the poll and its options for the message, to be saved with it; it expires counted from the message's time.</summary>
+    /// <summary>
+    /// Tracks the poll and its options for the message, to be saved with it, and sets the message's Poll bit (the message
+    /// is new, not yet written); it expires counted from the message's time.
+    /// </summary>
     public static void AddTo(ParleyDbContext db, IdGenerator ids, Message message, ValidPoll poll)
     {
+        message.Extras |= MessageExtras.Poll;
         db.Polls.Add(new Poll
         {
             MessageId = message.Id,
