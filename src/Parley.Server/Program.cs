@@ -81,6 +81,15 @@ if (builder.Configuration[$"Logging:LogLevel:{hostingDiagnostics}"] is null)
     builder.Logging.AddFilter(hostingDiagnostics, LogLevel.None);
 }
 
+// Log scopes are captured only to be written out, and the console formats (simple, json) write them only with
+// IncludeScopes on, which is off by default. Captured anyway, Kestrel's and SignalR's connection scopes (and the
+// execution context copies that carry them) stay with every hub connection for its whole life. Turning IncludeScopes
+// on captures them again.
+if (!builder.Configuration.GetValue<bool>("Logging:Console:FormatterOptions:IncludeScopes"))
+{
+    builder.Services.Configure<LoggerFilterOptions>(filters => filters.CaptureScopes = false);
+}
+
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddAspNetCoreInstrumentation()
     .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections")
@@ -113,7 +122,7 @@ app.UseWhen(context => !RealtimeSetup.IsHubWebSocket(context), web =>
     });
 });
 app.UseHubOriginCheck(parley);
-app.UseAuthentication();
+app.UseAuthenticationKeepingHubLight();
 app.UseRateLimiter();
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseAntiforgeryForCookieWrites());
 app.UseAuthorization();

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Connections.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Parley.Contracts.Messages;
@@ -29,6 +31,12 @@ public sealed class ChatHub(
 {
     public override async Task OnConnectedAsync()
     {
+        if (Context.Features.Get<IHttpTransportFeature>()?.TransportType == HttpTransportType.WebSockets
+            && Context.GetHttpContext() is { } handshake)
+        {
+            await RealtimeSetup.ReleaseHandshakeAsync(handshake);
+        }
+
         var userId = Context.User!.UserId();
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.User(userId));
         foreach (var channelId in await access.ReadableChannelIdsAsync(userId, Context.ConnectionAborted))
