@@ -146,7 +146,11 @@ public sealed class Persistence(Settings settings, ParleyApi api, Database datab
     {
         await using var connection = await database.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = """SELECT * FROM "Messages" WHERE "ChannelId" = @channel""" + (before is null ? "" : """ AND "Id" < @before""")
+        // The same SQL as Parley's: the newest page is bounded by the channel's last message id.
+        command.CommandText = """SELECT * FROM "Messages" WHERE "ChannelId" = @channel"""
+            + (before is null
+                ? """ AND "Id" <= COALESCE((SELECT "LastMessageId" FROM "Channels" WHERE "Id" = @channel), 9223372036854775807)"""
+                : """ AND "Id" < @before""")
             + """ ORDER BY "Id" DESC LIMIT 50""";
         AddParameter(command, "channel", channelId);
         AddParameter(command, "before", before ?? 0);

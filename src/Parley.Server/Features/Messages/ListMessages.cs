@@ -94,9 +94,16 @@ public static class ListMessages
     }
 
     // Compiled once: every page runs one of these, and a LINQ query otherwise rebuilds its expression tree per call.
+    //
+    // The newest page is bounded by the channel's LastMessageId (every write that adds or deletes a message moves it in
+    // the same transaction). Without the bound, PostgreSQL may read a channel that holds much of the table by walking
+    // the primary key down from the newest message of any channel, filtering out every newer message of the others: a
+    // big channel that has been quiet while others were busy took milliseconds per page. With it, that walk starts at
+    // the channel's own last message.
     private static readonly PerModelQuery<Func<ParleyDbContext, long, int, IAsyncEnumerable<Message>>> Latest = new(() =>
         EF.CompileAsyncQuery((ParleyDbContext db, long channelId, int take) => db.Messages.AsNoTracking()
-            .Where(m => m.ChannelId == channelId)
+            .Where(m => m.ChannelId == channelId
+                && m.Id <= (db.Channels.Where(c => c.Id == channelId).Select(c => c.LastMessageId).FirstOrDefault() ?? long.MaxValue))
             .OrderByDescending(m => m.Id)
             .Take(take)));
 

@@ -106,6 +106,29 @@ public sealed class HistoryPageTests(ParleyApps apps) : IClassFixture<ParleyApps
         Assert.Equal(["m5", "m4"], (await anna.HistoryAsync(chat.Id, "?limit=2")).Select(m => m.Content));
     }
 
+    /// <summary>The newest page ends at the channel's last message id: deleting the newest and sending again move it.</summary>
+    [Theory, AllDatabases]
+    public async Task The_newest_page_follows_the_last_message_through_deletes_and_new_sends(Db db)
+    {
+        var anna = await Person.RegisterAsync(apps[db]);
+        var boris = await Person.RegisterAsync(apps[db]);
+        var chat = await anna.StartChatAsync(boris);
+        var other = await anna.StartChatAsync(await Person.RegisterAsync(apps[db]));
+        var first = await anna.SendAsync(chat.Id, "first");
+        var second = await anna.SendAsync(chat.Id, "second");
+        await anna.SendAsync(other.Id, "newer, elsewhere");
+        Assert.Equal(["second", "first"], (await boris.HistoryAsync(chat.Id)).Select(m => m.Content));
+
+        (await anna.Client.DeleteAsync($"/api/v1/channels/{chat.Id}/messages/{second.Id}")).EnsureSuccessStatusCode();
+        Assert.Equal(["first"], (await boris.HistoryAsync(chat.Id)).Select(m => m.Content));
+
+        await anna.SendAsync(chat.Id, "third");
+        Assert.Equal(["third", "first"], (await boris.HistoryAsync(chat.Id)).Select(m => m.Content));
+
+        (await anna.Client.DeleteAsync($"/api/v1/channels/{chat.Id}/messages/{first.Id}")).EnsureSuccessStatusCode();
+        Assert.Equal(["third"], (await boris.HistoryAsync(chat.Id)).Select(m => m.Content));
+    }
+
     private static Attachment Attachment(long id, long uploaderId, long channelId, long? messageId, string name) => new()
     {
         Id = id,
