@@ -108,7 +108,9 @@ else
   read -r pg_version pg_name pg_port pg_status _ <<<"$cluster"
   if [[ "$pg_status" != online* ]]; then
     note "Starting cluster $pg_version/$pg_name on port $pg_port"
-    as_root pg_ctlcluster "$pg_version" "$pg_name" start
+    # After an unclean stop PostgreSQL syncs its whole data directory before it accepts connections, which can take
+    # longer than pg_ctl's default 60 s wait.
+    as_root pg_ctlcluster "$pg_version" "$pg_name" start -- -t 600
   else
     note "Cluster $pg_version/$pg_name is running on port $pg_port"
   fi
@@ -128,6 +130,14 @@ BEGIN
 END
 $$;
 SQL
+  # Test databases are dropped when their tests end; a run that was killed leaves its own behind. This cluster is the
+  # suite's, so whatever parley_test_* databases it holds before the run starts are such leftovers.
+  leftovers="$(cd / && as_postgres psql -At -p "$pg_port" -d postgres \
+    -c "SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE);', datname) FROM pg_database WHERE datname LIKE 'parley\_test\_%'")"
+  if [[ -n "$leftovers" ]]; then
+    note "Dropping $(wc -l <<<"$leftovers") test databases left by interrupted runs"
+    (cd / && as_postgres psql -q -p "$pg_port" -d postgres) <<<"$leftovers" >/dev/null
+  fi
   export PARLEY_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=parley;Password=parley"
   note "PARLEY_TEST_POSTGRES=$PARLEY_TEST_POSTGRES"
 fi
