@@ -15,6 +15,10 @@ public sealed class ParleyOptions
 
     /// <summary>A Redis connection string turns on scale-out (the SignalR backplane). Empty: one node.</summary>
     public string Redis { get; set; } = "";
+
+    /// <summary>Starts the name of every Redis channel Parley uses, so several deployments can share one Redis.</summary>
+    public string RedisPrefix { get; set; } = "parley";
+
     public RateLimitOptions RateLimits { get; set; } = new();
     public Storage.FileStorageOptions Files { get; set; } = new();
     public LockoutSettings Lockout { get; set; } = new();

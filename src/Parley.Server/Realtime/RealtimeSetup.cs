@@ -20,8 +20,11 @@ public static class RealtimeSetup
         if (!string.IsNullOrWhiteSpace(options.Redis))
         {
             // Scale-out: every node publishes hub messages through Redis, so a group spans all nodes.
-            signalR.AddStackExchangeRedis(options.Redis, redis => redis.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("parley"));
+            signalR.AddStackExchangeRedis(options.Redis, redis => redis.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal(options.RedisPrefix));
+            services.AddHostedService(provider => provider.GetRequiredService<OtherNodes>());
         }
+
+        services.AddSingleton<OtherNodes>();
 
         return services;
     }

@@ -57,6 +57,9 @@ public sealed class ParleyApp : WebApplicationFactory<Program>
 
     public Db Db { get; }
 
+    /// <summary>The settings this server started with (a second node of the same deployment starts from them).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
     public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
 
     /// <summary>SQLite always; PostgreSQL too when PARLEY_TEST_POSTGRES is set.</summary>
@@ -107,11 +110,7 @@ public sealed class ParleyApp : WebApplicationFactory<Program>
         await base.DisposeAsync();
         if (_postgresDatabase is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer!) { Database = "postgres" }.ConnectionString);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            await DropDatabaseAsync(_postgresDatabase);
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -122,10 +121,40 @@ public sealed class ParleyApp : WebApplicationFactory<Program>
 
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>
+    /// Drops the test's database. Other tests' servers connect and disconnect all the time, so a drop can meet a
+    /// passing conflict; it is tried again, and a database still left is dropped when the test script next starts.
+    /// </summary>
+    private static async Task DropDatabaseAsync(string database)
+    {
+        NpgsqlConnection.ClearAllPools();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer!) { Database = "postgres", Pooling = false }.ConnectionString);
+                await connection.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (NpgsqlException e) when (attempt < 5)
+            {
+                await Console.Error.WriteLineAsync($"Dropping {database} failed ({e.Message}); trying again.");
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+            catch (NpgsqlException e)
+            {
+                await Console.Error.WriteLineAsync($"Could not drop {database}: {e.Message}");
+                return;
+            }
+        }
+    }
 }
 
 /// <summary>One server per database for a whole test class; started on first use.</summary>
-public sealed class ParleyApps : IAsyncDisposable
+public sealed class ParleyApps : IAsyncLifetime
 {
     private readonly Dictionary<Db, ParleyApp> _apps = [];
     private readonly Lock _gate = new();
@@ -147,7 +176,11 @@ public sealed class ParleyApps : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    // xunit 2 disposes a class fixture only through IDisposable or IAsyncLifetime, never IAsyncDisposable: without
+    // this its servers (and their PostgreSQL databases and data directories) outlived the run.
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         foreach (var app in _apps.Values)
         {

@@ -79,10 +79,18 @@ public static class Tokens
             .ToList());
     }
 
-    public static async Task<Results<NoContent, NotFound>> Revoke(long id, HttpContext context, ParleyDbContext db, CancellationToken cancellationToken)
+    /// <summary>The token's next request is refused, and the hub connections opened with it are told and closed.</summary>
+    public static async Task<Results<NoContent, NotFound>> Revoke(
+        long id, HttpContext context, ParleyDbContext db, Realtime.RealtimePublisher realtime, CancellationToken cancellationToken)
     {
         var userId = context.User.UserId();
         var deleted = await db.PersonalAccessTokens.Where(t => t.Id == id && t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
+        if (deleted == 0)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await realtime.CloseTokensAsync(userId, [id]);
+        return TypedResults.NoContent();
     }
 }

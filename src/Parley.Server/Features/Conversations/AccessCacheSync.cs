@@ -12,8 +12,7 @@ namespace Parley.Server.Features.Conversations;
 /// </summary>
 public sealed partial class AccessCacheSync(AccessCache cache, IOptions<ParleyOptions> options, TimeProvider time, ILogger<AccessCacheSync> logger) : BackgroundService
 {
-    public static readonly RedisChannel Channel = RedisChannel.Literal("parley:access-cache");
-
+    private readonly RedisChannel _channel = RedisChannel.Literal(options.Value.RedisPrefix + ":access-cache");
     private readonly string _node = Guid.NewGuid().ToString("N");
     private ConnectionMultiplexer? _redis;
     private volatile string? _probe;
@@ -32,7 +31,7 @@ public sealed partial class AccessCacheSync(AccessCache cache, IOptions<ParleyOp
         _redis.ConnectionFailed += (_, _) => Distrust();
         _redis.ConnectionRestored += (_, _) => Distrust();
         var subscriber = _redis.GetSubscriber();
-        await subscriber.SubscribeAsync(Channel, (_, message) => Received(message));
+        await subscriber.SubscribeAsync(_channel, (_, message) => Received(message));
         cache.Published = PublishAsync;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -42,7 +41,7 @@ public sealed partial class AccessCacheSync(AccessCache cache, IOptions<ParleyOp
                 _probe = probe;
                 try
                 {
-                    await subscriber.PublishAsync(Channel, probe);
+                    await subscriber.PublishAsync(_channel, probe);
                 }
                 catch (Exception e) when (e is RedisException or TimeoutException)
                 {
@@ -111,7 +110,7 @@ public sealed partial class AccessCacheSync(AccessCache cache, IOptions<ParleyOp
 
         try
         {
-            await _redis.GetSubscriber().PublishAsync(Channel, _node);
+            await _redis.GetSubscriber().PublishAsync(_channel, _node);
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
         {

@@ -3,14 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Parley.Contracts.Servers;
 using Parley.Data;
 using Parley.Data.Servers;
-using Parley.Server.Features.Conversations;
 using Parley.Server.Infrastructure;
 using Parley.Server.Realtime;
 
 namespace Parley.Server.Features.Servers;
 
 /// <summary>Small shared pieces of the server feature: the audit log, permission strings, re-syncing real-time groups.</summary>
-public sealed class ServerSupport(ParleyDbContext db, IdGenerator ids, ChannelAccess access, RealtimePublisher realtime)
+public sealed class ServerSupport(ParleyDbContext db, IdGenerator ids, RealtimePublisher realtime)
 {
     public void Audit(long serverId, long actorId, string action, long? targetId = null, string? reason = null, string? details = null) =>
         db.AuditLog.Add(new AuditLogEntry
@@ -29,7 +28,7 @@ public sealed class ServerSupport(ParleyDbContext db, IdGenerator ids, ChannelAc
     {
         var channelIds = await db.Channels.Where(c => c.ServerId == serverId).Select(c => c.Id).ToListAsync(cancellationToken);
         var members = await db.ServerMembers.Where(m => m.ServerId == serverId).Select(m => m.UserId).ToListAsync(cancellationToken);
-        await realtime.ResyncServerAsync(serverId, access, channelIds, members.Concat(extraUserIds).Distinct().ToList(), cancellationToken);
+        await realtime.ResyncServerAsync(serverId, channelIds, members.Concat(extraUserIds).Distinct().ToList(), cancellationToken);
     }
 
     public static string Format(Permission permissions) => ((long)permissions).ToString(CultureInfo.InvariantCulture);

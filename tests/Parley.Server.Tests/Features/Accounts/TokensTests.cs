@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Parley.Contracts.Accounts;
 using Parley.Contracts.Users;
@@ -53,6 +54,25 @@ public sealed class TokensTests(ParleyApps apps) : IClassFixture<ParleyApps>
         Assert.Equal(HttpStatusCode.NoContent, (await browser.DeleteAsync($"/api/v1/auth/tokens/{id}")).StatusCode);
 
         await (await apps[db].CreateBareClient().WithBearer(token).GetAsync("/api/v1/users/me")).ProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory, AllDatabases]
+    public async Task Revoking_a_token_closes_the_hub_connections_opened_with_it_and_no_other(Db db)
+    {
+        var username = Names.Unique();
+        var browser = apps[db].CreateBrowser();
+        await browser.RegisterAsync(username);
+        var revoked = await apps[db].CreateBareClient().CreateTokenAsync(username, "old laptop");
+        var kept = await apps[db].CreateBareClient().CreateTokenAsync(username, "phone");
+        await using var revokedHub = await HubClient.ConnectAsync(apps[db], revoked);
+        await using var keptHub = await HubClient.ConnectAsync(apps[db], kept);
+        var id = (await browser.GetFromJsonAsync<List<TokenResponse>>("/api/v1/auth/tokens"))!.Single(t => t.Name == "old laptop").Id;
+
+        Assert.Equal(HttpStatusCode.NoContent, (await browser.DeleteAsync($"/api/v1/auth/tokens/{id}")).StatusCode);
+
+        await revokedHub.WaitForAsync("SessionRevoked");
+        await keptHub.Connection.InvokeAsync("Heartbeat");
+        Assert.Empty(keptHub.All("SessionRevoked"));
     }
 
     [Theory, AllDatabases]

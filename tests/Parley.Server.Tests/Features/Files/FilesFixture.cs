@@ -29,7 +29,7 @@ public sealed class AllStoragesAttribute : DataAttribute
 }
 
 /// <summary>One server per storage kind, with small limits so limits are testable: 256 KiB per file, 600 KiB per user.</summary>
-public sealed class StorageApps : IAsyncDisposable
+public sealed class StorageApps : IAsyncLifetime
 {
     public const long MaxUpload = 256 * 1024;
     public const long Quota = 600 * 1024;
@@ -69,7 +69,9 @@ public sealed class StorageApps : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         foreach (var app in _apps.Values)
         {

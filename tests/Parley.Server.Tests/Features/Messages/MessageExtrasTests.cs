@@ -65,7 +65,7 @@ public sealed class CommandLog : DbCommandInterceptor
 }
 
 /// <summary>A server per database whose every SQL command goes through a <see cref="CommandLog"/>.</summary>
-public sealed class LoggedApps : IAsyncDisposable
+public sealed class LoggedApps : IAsyncLifetime
 {
     private readonly Dictionary<Db, (ParleyApp App, WebApplicationFactory<Program> Logged)> _apps = [];
     private readonly Lock _gate = new();
@@ -91,7 +91,9 @@ public sealed class LoggedApps : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         foreach (var (app, logged) in _apps.Values)
         {

@@ -26,7 +26,7 @@ public sealed class ManualClock : TimeProvider
 }
 
 /// <summary>A server per database whose TimeProvider is a <see cref="ManualClock"/>, so polls expire without waiting.</summary>
-public sealed class ClockedApps : IAsyncDisposable
+public sealed class ClockedApps : IAsyncLifetime
 {
     private readonly Dictionary<Db, (ParleyApp App, WebApplicationFactory<Program> Clocked)> _apps = [];
     private readonly Lock _gate = new();
@@ -52,7 +52,9 @@ public sealed class ClockedApps : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         foreach (var (app, clocked) in _apps.Values)
         {
