@@ -143,7 +143,7 @@ public sealed class ChatHub(
 }
 
 /// <summary>Presence: who is connected, what they chose to show, and who may see it.</summary>
-public sealed class Presences(ParleyDbContext db, PeopleView people, RealtimePublisher realtime, ConnectionRegistry connections, TimeProvider time)
+public sealed class Presences(ParleyDbContext db, PeopleView people, RealtimePublisher realtime, OnlineUsers online, TimeProvider time)
 {
     public async Task SetAsync(long userId, Presence presence, CancellationToken cancellationToken)
     {
@@ -179,7 +179,7 @@ public sealed class Presences(ParleyDbContext db, PeopleView people, RealtimePub
                 LastSeenAudience = u.Settings == null ? Audience.Everyone : u.Settings.LastSeenVisibility,
             })
             .FirstAsync(cancellationToken);
-        var connected = connections.IsOnline(userId);
+        var connected = online.IsOnline(userId);
         var relations = await people.RelationsAsync(userId, audience, cancellationToken);
         var views = new Dictionary<PresenceEvent, List<long>>();
         foreach (var viewer in audience.Distinct())

@@ -18,8 +18,43 @@ public sealed class ConnectionRegistry
 
     public sealed record Connection(string Id, long UserId, long? SessionId, HubCallerContext Context);
 
+    /// <summary>After a user's first connection on this node opens (true) and after their last one closes (false).</summary>
+    public event Action<long, bool>? OnlineChanged;
+
     /// <summary>Returns true when this is the user's first connection.</summary>
     public bool Add(Connection connection)
+    {
+        var first = AddLocked(connection);
+        if (first)
+        {
+            OnlineChanged?.Invoke(connection.UserId, true);
+        }
+
+        return first;
+    }
+
+    /// <summary>Returns true when the user has no connection left.</summary>
+    public bool Remove(long userId, string connectionId)
+    {
+        var last = RemoveLocked(userId, connectionId);
+        if (last)
+        {
+            OnlineChanged?.Invoke(userId, false);
+        }
+
+        return last;
+    }
+
+    public bool IsOnline(long userId) => _byUser.ContainsKey(userId);
+
+    /// <summary>The users with at least one connection on this node, at this moment.</summary>
+    public IReadOnlyCollection<long> OnlineUserIds() => [.. _byUser.Keys];
+
+    /// <summary>The user's connections at this moment (an array that later changes do not touch).</summary>
+    public IReadOnlyList<Connection> ConnectionsOf(long userId) =>
+        _byUser.TryGetValue(userId, out var connections) ? connections : [];
+
+    private bool AddLocked(Connection connection)
     {
         lock (_changes)
         {
@@ -43,8 +78,7 @@ public sealed class ConnectionRegistry
         }
     }
 
-    /// <summary>Returns true when the user has no connection left.</summary>
-    public bool Remove(long userId, string connectionId)
+    private bool RemoveLocked(long userId, string connectionId)
     {
         lock (_changes)
         {
@@ -65,9 +99,4 @@ public sealed class ConnectionRegistry
         }
     }
 
-    public bool IsOnline(long userId) => _byUser.ContainsKey(userId);
-
-    /// <summary>The user's connections at this moment (an array that later changes do not touch).</summary>
-    public IReadOnlyList<Connection> ConnectionsOf(long userId) =>
-        _byUser.TryGetValue(userId, out var connections) ? connections : [];
 }

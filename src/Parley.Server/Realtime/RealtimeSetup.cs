@@ -22,9 +22,12 @@ public static class RealtimeSetup
             // Scale-out: every node publishes hub messages through Redis, so a group spans all nodes.
             signalR.AddStackExchangeRedis(options.Redis, redis => redis.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal(options.RedisPrefix));
             services.AddHostedService(provider => provider.GetRequiredService<OtherNodes>());
+            services.AddHostedService<PresenceSync>();
         }
 
         services.AddSingleton<OtherNodes>();
+        services.AddSingleton<RemoteOnlineUsers>();
+        services.AddSingleton<OnlineUsers>();
 
         return services;
     }

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Parley.Contracts.Accounts;
+using Parley.Contracts.Users;
 using Parley.Server.Tests.Features.Servers;
 using Parley.Server.Tests.Infrastructure;
 
@@ -150,6 +152,38 @@ public sealed class OtherNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
             Assert.Equal(HttpStatusCode.NoContent, (await annaOnB.DeleteAsync($"/api/v1/auth/tokens/{token.Id}")).StatusCode);
 
             await annaHub.WaitForAsync("SessionRevoked");
+        }
+    }
+
+    [Fact]
+    public async Task Someone_connected_to_one_node_shows_online_on_the_other_until_they_leave()
+    {
+        if (!TwoNodes.Available)
+        {
+            return;
+        }
+
+        var boris = await Person.RegisterAsync(nodes.B, "boris");
+        var (anna, annaHub) = await ConnectedOnAAsync("anna");
+        await using (annaHub)
+        {
+            await UntilAsync(async () => (await PresenceSeenByAsync(boris, anna)) == VisiblePresence.Online);
+        }
+
+        await UntilAsync(async () => (await PresenceSeenByAsync(boris, anna)) == VisiblePresence.Offline);
+    }
+
+    private static async Task<VisiblePresence> PresenceSeenByAsync(Person viewer, Person other) =>
+        (await viewer.Client.GetFromJsonAsync<PublicUser>($"/api/v1/users/{other.Id}"))!.Presence;
+
+    /// <summary>Waits for what another node learns through Redis (usually within milliseconds).</summary>
+    private static async Task UntilAsync(Func<Task<bool>> condition)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(15), "The other node did not catch up within 15 s.");
+            await Task.Delay(50);
         }
     }
 

@@ -14,7 +14,7 @@ namespace Parley.Server.Features.Messages;
 /// MentionEveryone in a server, which also lets the author ping roles that are not mentionable; in a group anyone may
 /// use them. @everyone is one flag on the message and a role mention one row, so neither copies the message per member.
 /// </summary>
-public sealed class Mentions(ParleyDbContext db, ConnectionRegistry connections)
+public sealed class Mentions(ParleyDbContext db, OnlineUsers online)
 {
     public const string Everyone = "everyone";
     public const string Here = "here";
@@ -98,6 +98,6 @@ public sealed class Mentions(ParleyDbContext db, ConnectionRegistry connections)
         var members = serverId is { } server
             ? await db.ServerMembers.Where(m => m.ServerId == server && m.UserId != authorId).Select(m => m.UserId).ToListAsync(cancellationToken)
             : await db.ChannelRecipients.Where(r => r.ChannelId == channelId && r.UserId != authorId).Select(r => r.UserId).ToListAsync(cancellationToken);
-        return members.Where(connections.IsOnline).ToList();
+        return members.Where(online.IsOnline).ToList();
     }
 }

@@ -7,7 +7,7 @@ using Parley.Server.Realtime;
 namespace Parley.Server.Features.Users;
 
 /// <summary>Builds <see cref="PublicUser"/>s as one viewer may see them, for any number of people in three queries.</summary>
-public sealed class PeopleView(ParleyDbContext db, ConnectionRegistry connections)
+public sealed class PeopleView(ParleyDbContext db, OnlineUsers online)
 {
     public async Task<Dictionary<long, PublicUser>> LoadAsync(long viewerId, IEnumerable<long> userIds, CancellationToken cancellationToken)
     {
@@ -43,7 +43,7 @@ public sealed class PeopleView(ParleyDbContext db, ConnectionRegistry connection
                 p.DisplayName,
                 p.Bio,
                 p.StatusText,
-                PrivacyRules.VisiblePresence(p.Presence, connections.IsOnline(p.Id), p.OnlineAudience, relation),
+                PrivacyRules.VisiblePresence(p.Presence, online.IsOnline(p.Id), p.OnlineAudience, relation),
                 PrivacyRules.VisibleLastSeen(p.LastSeenAt, p.LastSeenAudience, relation),
                 relation.AreFriends,
                 relation.BlockedByViewer,
