@@ -126,10 +126,13 @@ public abstract class EndToEndTest : IAsyncLifetime
         }
     }
 
-    /// <summary>Another browser (own cookies and storage), e.g. a second device of the same user.</summary>
-    protected async Task<IPage> OpenPageAsync(Viewport viewport, string name)
+    /// <summary>
+    /// Another browser (own cookies and storage), e.g. a second device of the same user; on the shared server unless
+    /// <paramref name="baseAddress"/> names another.
+    /// </summary>
+    protected async Task<IPage> OpenPageAsync(Viewport viewport, string name, Uri? baseAddress = null)
     {
-        var context = await App.Browser.NewContextAsync(ViewportOptions.For(viewport, App.BaseAddress));
+        var context = await App.Browser.NewContextAsync(ViewportOptions.For(viewport, baseAddress ?? App.BaseAddress));
         context.SetDefaultTimeout(15_000);
         _contexts.Add(context);
         var page = await context.NewPageAsync();

@@ -44,7 +44,8 @@ public sealed class ParleyServer : IAsyncDisposable
     public static string Configuration =>
         typeof(ParleyServer).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
-    public static async Task<ParleyServer> StartAsync()
+    /// <param name="environment">Settings on top of the defaults, e.g. a shared database and Redis for several nodes.</param>
+    public static async Task<ParleyServer> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var root = RepositoryRoot.Path;
         var serverDll = Path.Combine(root, "src", "Parley.Server", "bin", Configuration, "net10.0", "Parley.Server.dll");
@@ -78,6 +79,10 @@ public sealed class ParleyServer : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var server = new ParleyServer(process, dataDirectory, baseAddress);
