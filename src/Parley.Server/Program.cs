@@ -43,6 +43,7 @@ if (!generatingOpenApiDocument)
 }
 builder.Services.AddScoped<Credentials>();
 builder.Services.AddSingleton<ConnectionRegistry>();
+builder.Services.AddSingleton<ParleyMetrics>();
 builder.Services.AddSingleton<TypingThrottle>();
 builder.Services.AddScoped<RealtimePublisher>();
 builder.Services.AddScoped<Presences>();
@@ -92,7 +93,7 @@ if (!builder.Configuration.GetValue<bool>("Logging:Console:FormatterOptions:Incl
 
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddAspNetCoreInstrumentation()
-    .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections")
+    .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections", ParleyMetrics.MeterName)
     .AddPrometheusExporter());
 
 var app = builder.Build();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Parley.Server.Tests.Infrastructure;
@@ -60,12 +61,37 @@ public sealed class OperationsTests(ParleyApps apps) : IClassFixture<ParleyApps>
     }
 
     [Fact]
-    public async Task Metrics_are_exported_for_prometheus()
+    public async Task Metrics_are_exported_for_prometheus_with_parleys_own()
     {
-        var client = apps[Db.Sqlite].CreateBareClient();
-        await client.GetAsync("/health/live");
-        var response = await client.GetAsync("/metrics");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var app = apps[Db.Sqlite];
+        var anna = await Person.RegisterAsync(app, "anna");
+        var token = await app.CreateBareClient().CreateTokenAsync(anna.Me.Username);
+        await using var hub = await HubClient.ConnectAsync(app, token);
+        await anna.SendAsync((await anna.StartChatAsync(await Person.RegisterAsync(app))).Id, "counted");
+        var client = app.CreateBareClient();
+
+        // The exporter caches a scrape for a moment, so an early scrape may predate the send.
+        var waited = Stopwatch.StartNew();
+        string text;
+        do
+        {
+            var response = await client.GetAsync("/metrics");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            text = await response.Content.ReadAsStringAsync();
+        }
+        while (!text.Contains("parley_messages_stored_total", StringComparison.Ordinal) && waited.Elapsed < TimeSpan.FromSeconds(10) && await Delay());
+
+        Assert.Contains("parley_messages_stored_total", text, StringComparison.Ordinal);
+        Assert.Contains("parley_messages_commit_batch", text, StringComparison.Ordinal);
+        Assert.Contains("parley_hub_connections", text, StringComparison.Ordinal);
+        Assert.Contains("parley_hub_users_online", text, StringComparison.Ordinal);
+        Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
+
+        static async Task<bool> Delay()
+        {
+            await Task.Delay(100);
+            return true;
+        }
     }
 
     private static string RepositoryRoot()

@@ -15,6 +15,7 @@ public sealed class ConnectionRegistry
 {
     private readonly ConcurrentDictionary<long, Connection[]> _byUser = new();
     private readonly Lock _changes = new();
+    private int _connectionCount;
 
     public sealed record Connection(string Id, long UserId, long? SessionId, HubCallerContext Context);
 
@@ -47,6 +48,10 @@ public sealed class ConnectionRegistry
 
     public bool IsOnline(long userId) => _byUser.ContainsKey(userId);
 
+    public int ConnectionCount => Volatile.Read(ref _connectionCount);
+
+    public int OnlineUserCount => _byUser.Count;
+
     /// <summary>The users with at least one connection on this node, at this moment.</summary>
     public IReadOnlyCollection<long> OnlineUserIds() => [.. _byUser.Keys];
 
@@ -61,6 +66,7 @@ public sealed class ConnectionRegistry
             if (!_byUser.TryGetValue(connection.UserId, out var existing))
             {
                 _byUser[connection.UserId] = [connection];
+                _connectionCount++;
                 return true;
             }
 
@@ -74,6 +80,7 @@ public sealed class ConnectionRegistry
             }
 
             _byUser[connection.UserId] = [.. existing, connection];
+            _connectionCount++;
             return false;
         }
     }
@@ -88,6 +95,7 @@ public sealed class ConnectionRegistry
             }
 
             var remaining = Array.FindAll(existing, c => c.Id != connectionId);
+            _connectionCount -= existing.Length - remaining.Length;
             if (remaining.Length == 0)
             {
                 _byUser.TryRemove(userId, out _);
@@ -98,5 +106,4 @@ public sealed class ConnectionRegistry
             return false;
         }
     }
-
 }

@@ -47,7 +47,7 @@ public sealed record ConnectionCommand(
 /// kicked or signed out through another node would go on receiving.
 /// </summary>
 public sealed partial class OtherNodes(
-    IOptions<ParleyOptions> options, IServiceScopeFactory scopes, ILogger<OtherNodes> logger) : BackgroundService
+    IOptions<ParleyOptions> options, IServiceScopeFactory scopes, ParleyMetrics metrics, ILogger<OtherNodes> logger) : BackgroundService
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly string _node = Guid.NewGuid().ToString("N");
@@ -86,6 +86,7 @@ public sealed partial class OtherNodes(
         try
         {
             await _redis.GetSubscriber().PublishAsync(_channel, JsonSerializer.Serialize(new Envelope(_node, command), Json));
+            metrics.ConnectionCommand(sent: true);
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
         {
@@ -112,6 +113,7 @@ public sealed partial class OtherNodes(
             }
 
             await services.GetRequiredService<RealtimePublisher>().ApplyHereAsync(envelope.Command, CancellationToken.None);
+            metrics.ConnectionCommand(sent: false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

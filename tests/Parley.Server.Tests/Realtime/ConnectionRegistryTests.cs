@@ -17,6 +17,7 @@ public sealed class ConnectionRegistryTests
         Assert.False(registry.Add(Connection("b", 1)));
         Assert.True(registry.Add(Connection("c", 2)));
         Assert.True(registry.IsOnline(1));
+        Assert.Equal((3, 2), (registry.ConnectionCount, registry.OnlineUserCount));
         Assert.Equal(["a", "b"], registry.ConnectionsOf(1).Select(c => c.Id));
         Assert.Equal(["c"], registry.ConnectionsOf(2).Select(c => c.Id));
 
@@ -27,6 +28,7 @@ public sealed class ConnectionRegistryTests
         Assert.False(registry.IsOnline(1));
         Assert.Empty(registry.ConnectionsOf(1));
         Assert.True(registry.IsOnline(2));
+        Assert.Equal((1, 1), (registry.ConnectionCount, registry.OnlineUserCount));
     }
 
     [Fact]
@@ -62,6 +64,7 @@ public sealed class ConnectionRegistryTests
 
         Assert.Equal(4, firsts);
         Assert.Equal(50, registry.ConnectionsOf(0).Count);
+        Assert.Equal(200, registry.ConnectionCount);
         var lasts = 0;
         await Parallel.ForAsync(0, 200, async (i, _) =>
         {
@@ -75,5 +78,6 @@ public sealed class ConnectionRegistryTests
 
         Assert.Equal(4, lasts);
         Assert.All(Enumerable.Range(0, 4), user => Assert.False(registry.IsOnline(user)));
+        Assert.Equal((0, 0), (registry.ConnectionCount, registry.OnlineUserCount));
     }
 }

@@ -19,7 +19,7 @@ public sealed record NewMessage(Message Message, IReadOnlyList<Mention> Mentions
 /// concurrent send, a channel deleted meanwhile), its messages are written again one transaction each, so only the
 /// failing send sees the error.
 /// </summary>
-public sealed partial class MessageWriter(IServiceScopeFactory scopes, ILogger<MessageWriter> logger) : BackgroundService
+public sealed partial class MessageWriter(IServiceScopeFactory scopes, Infrastructure.ParleyMetrics metrics, ILogger<MessageWriter> logger) : BackgroundService
 {
     public const int MaxBatch = 256;
 
@@ -64,6 +64,7 @@ public sealed partial class MessageWriter(IServiceScopeFactory scopes, ILogger<M
         try
         {
             await CommitAsync(batch.Select(p => p.Message).ToList());
+            metrics.Committed(batch.Count);
             foreach (var pending in batch)
             {
                 pending.Done.TrySetResult();
