@@ -20,3 +20,9 @@ public sealed record CreateTokenRequest(string? Login, string? Password, string?
 public sealed record CreatedTokenResponse(string Id, string Name, string Token, DateTimeOffset CreatedAt);
 
 public sealed record TokenResponse(string Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt);
+
+/// <summary>A new password; every other browser session is signed out. RevokeTokens also revokes your personal tokens.</summary>
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword, bool RevokeTokens = false);
+
+/// <summary>Your password, to confirm that you mean to delete your account.</summary>
+public sealed record DeleteAccountRequest(string? Password);

@@ -22,6 +22,12 @@ public static class AccountsEndpoints
             .WithSummary("Create a personal bearer token for the SDK, the CLI or a bot.");
         auth.MapGet("/tokens", Tokens.List).WithSummary("Your personal bearer tokens (without their secrets).");
         auth.MapDelete("/tokens/{id:long}", Tokens.Revoke).WithSummary("Revoke a personal bearer token.");
+        auth.MapPost("/password", ChangePassword.Handle).RequireRateLimiting(RateLimits.Auth)
+            .WithSummary("Change your password; every other session is signed out (personal tokens too with revokeTokens).");
+        auth.MapPost("/sessions/sign-out-others", SignOutOthers.Handle).WithSummary("Sign out every device but this one.");
+        app.MapDelete("/api/v1/users/me", DeleteAccount.Handle).WithTags("Users").RequireRateLimiting(RateLimits.Auth)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Delete your account (password in the body): anonymised, its messages stay. Owners of servers get 409.");
         return app;
     }
 }

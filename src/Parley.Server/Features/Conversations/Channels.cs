@@ -66,7 +66,7 @@ public static class Channels
             return errors.ToProblem();
         }
 
-        var found = await db.Users.Where(u => recipientIds.Contains(u.Id))
+        var found = await db.Users.Where(DeleteAccount.NotDeleted).Where(u => recipientIds.Contains(u.Id))
             .Select(u => new { u.Id, Policy = u.Settings == null ? Contracts.Users.DirectMessagePolicy.Everyone : u.Settings.DirectMessages })
             .ToListAsync(cancellationToken);
         if (found.Count != recipientIds.Count)

@@ -37,7 +37,7 @@ public static class Recipients
             return TypedResults.Problem(title: "Only the group's owner can add people.", statusCode: StatusCodes.Status403Forbidden);
         }
 
-        if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
+        if (!await db.Users.Where(DeleteAccount.NotDeleted).AnyAsync(u => u.Id == userId, cancellationToken))
         {
             return TypedResults.Problem(title: "No such user.", statusCode: StatusCodes.Status404NotFound);
         }

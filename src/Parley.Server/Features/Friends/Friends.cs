@@ -47,7 +47,7 @@ public static class Friends
 
         var me = context.User.UserId();
         var normalized = UsernameRules.Normalize(username!);
-        var target = await db.Users.Where(u => u.NormalizedUserName == normalized).Select(u => new { u.Id }).FirstOrDefaultAsync(cancellationToken);
+        var target = await db.Users.Where(DeleteAccount.NotDeleted).Where(u => u.NormalizedUserName == normalized).Select(u => new { u.Id }).FirstOrDefaultAsync(cancellationToken);
         if (target is null)
         {
             return TypedResults.Problem(title: "No one has that username.", statusCode: StatusCodes.Status404NotFound);

@@ -45,6 +45,7 @@ public static class People
         var pattern = "%" + LikePattern.Escape(upper) + "%";
         var prefix = LikePattern.Escape(upper) + "%";
         var ids = await db.Users
+            .Where(DeleteAccount.NotDeleted)
             .Where(u => u.Id != me
                 && (EF.Functions.Like(u.NormalizedUserName!, pattern, LikePattern.EscapeCharacter)
                     || (u.NormalizedDisplayName != null && EF.Functions.Like(u.NormalizedDisplayName, pattern, LikePattern.EscapeCharacter)))

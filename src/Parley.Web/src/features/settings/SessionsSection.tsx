@@ -8,7 +8,8 @@ import { useToast } from "../../lib/components/toastContext";
 import { generalErrorMessage } from "../../lib/errors";
 import { formatDateTime, formatRelative } from "../../lib/time";
 import { parseUserAgent, type DeviceKind } from "../../lib/userAgent";
-import { useRevokeSession, useSessions } from "./api";
+import { ConfirmDialog } from "../chat/Dialog";
+import { useRevokeSession, useSessions, useSignOutOthers } from "./api";
 import { QueryState } from "./QueryState";
 
 const KIND_ICONS: Record<DeviceKind, IconName> = {
@@ -78,7 +79,9 @@ export function SessionsSection() {
   const toast = useToast();
   const sessions = useSessions();
   const revoke = useRevokeSession();
+  const signOutOthers = useSignOutOthers();
   const [pending, setPending] = useState<Set<string>>(new Set());
+  const [confirmOthers, setConfirmOthers] = useState(false);
 
   function revokeOne(session: Session): Promise<void> {
     setPending((p) => new Set(p).add(session.id));
@@ -131,16 +134,17 @@ export function SessionsSection() {
                   <h3 className="card__title" id="sessions-others">
                     {t("settings.sessions.others")}
                   </h3>
-                  {others.length > 1 ? (
+                  {others.length > 0 ? (
                     <button
                       type="button"
                       className="button button--danger-ghost button--small"
                       data-testid="sessions-revoke-others"
-                      disabled={pending.size > 0}
+                      disabled={pending.size > 0 || signOutOthers.isPending}
                       onClick={() => {
-                        void Promise.all(others.map(revokeOne));
+                        setConfirmOthers(true);
                       }}
                     >
+                      {signOutOthers.isPending ? <Spinner /> : null}
                       {t("settings.sessions.signOutOthers")}
                     </button>
                   ) : null}
@@ -166,6 +170,27 @@ export function SessionsSection() {
           );
         }}
       </QueryState>
+      {confirmOthers ? (
+        <ConfirmDialog
+          title={t("settings.sessions.signOutOthersTitle")}
+          text={t("settings.sessions.signOutOthersText")}
+          confirm={t("settings.sessions.signOutOthersConfirm")}
+          danger
+          onConfirm={() => {
+            signOutOthers.mutate(undefined, {
+              onSuccess: () => {
+                toast.show(t("settings.sessions.othersSignedOut"), "success");
+              },
+              onError: (error) => {
+                toast.show(`${t("settings.sessions.revokeFailed")} ${generalErrorMessage(error, t)}`, "error");
+              },
+            });
+          }}
+          onClose={() => {
+            setConfirmOthers(false);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

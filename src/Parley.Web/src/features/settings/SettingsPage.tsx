@@ -13,6 +13,7 @@ import { NotificationsSection } from "./NotificationsSection";
 import { PrivacySection } from "./PrivacySection";
 import { ProfileSection } from "./ProfileSection";
 import { isSection, SECTION_ICONS, SECTIONS, type SectionId } from "./sections";
+import { SecuritySection } from "./SecuritySection";
 import { SessionsSection } from "./SessionsSection";
 import { TokensSection } from "./TokensSection";
 import "./settings.css";
@@ -23,6 +24,7 @@ const CONTENT: Record<SectionId, ComponentType> = {
   language: LanguageSection,
   notifications: NotificationsSection,
   privacy: PrivacySection,
+  security: SecuritySection,
   sessions: SessionsSection,
   tokens: TokensSection,
 };

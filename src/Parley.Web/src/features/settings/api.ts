@@ -59,6 +59,47 @@ export function useRevokeSession() {
   });
 }
 
+/** "Sign out all other devices": every session but this one. */
+export function useSignOutOthers() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      await unwrap(() => api.POST("/api/v1/auth/sessions/sign-out-others"));
+    },
+    onSuccess: () => {
+      queryClient.setQueryData<{ current: boolean }[]>(sessionsKey, (list) => list?.filter((s) => s.current));
+      void queryClient.invalidateQueries({ queryKey: sessionsKey });
+    },
+  });
+}
+
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { currentPassword: string; newPassword: string; revokeTokens: boolean }) => {
+      await unwrap(() => api.POST("/api/v1/auth/password", { body }));
+    },
+    onSuccess: (_data, { revokeTokens }) => {
+      // The other devices were signed out, and with revokeTokens the tokens are gone too.
+      void queryClient.invalidateQueries({ queryKey: sessionsKey });
+      if (revokeTokens) void queryClient.invalidateQueries({ queryKey: tokensKey });
+    },
+  });
+}
+
+/** Deletes the account; on success this browser is signed out too. */
+export function useDeleteAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (password: string) => {
+      await unwrap(() => api.DELETE("/api/v1/users/me", { body: { password } }));
+    },
+    onSuccess: () => {
+      forgetSession(queryClient);
+    },
+  });
+}
+
 export function useTokens() {
   return useQuery({
     queryKey: tokensKey,

@@ -1,6 +1,6 @@
 import type { IconName } from "../../lib/components/Icon";
 
-export const SECTIONS = ["profile", "appearance", "language", "notifications", "privacy", "sessions", "tokens"] as const;
+export const SECTIONS = ["profile", "appearance", "language", "notifications", "privacy", "security", "sessions", "tokens"] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 export const SECTION_ICONS: Record<SectionId, IconName> = {
@@ -9,6 +9,7 @@ export const SECTION_ICONS: Record<SectionId, IconName> = {
   language: "globe",
   notifications: "bell",
   privacy: "lock",
+  security: "shield",
   sessions: "devices",
   tokens: "key",
 };
